@@ -1,0 +1,28 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkReadingTime from './src/plugins/remark-reading-time.ts';
+
+// Tests build fixture sites into their own folders; the site itself uses the defaults.
+const env = process.env;
+
+export default defineConfig({
+  site: env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  outDir: env.RENEGOTIATED_OUT_DIR ?? './dist',
+  cacheDir: env.RENEGOTIATED_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  server: { port: 4321 },
+  markdown: {
+    // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
+    processor: unified({
+      remarkPlugins: [remarkReadingTime],
+    }),
+  },
+  integrations: [mdx()],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

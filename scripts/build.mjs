@@ -1,0 +1,37 @@
+// npm run build: the Astro build, then the Pagefind index over its output.
+// Prints how long each step took (the benchmark reads the same figures).
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as pagefind from 'pagefind';
+
+const outDir = resolve(process.env.RENEGOTIATED_OUT_DIR ?? 'dist');
+const extraArgs = process.argv.slice(2);
+
+const astroStart = performance.now();
+const astro = spawnSync('astro', ['build', ...extraArgs], {
+  stdio: 'inherit',
+  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+});
+if (astro.status !== 0) process.exit(astro.status ?? 1);
+const astroMs = performance.now() - astroStart;
+
+const pagefindStart = performance.now();
+const { index, errors } = await pagefind.createIndex({});
+if (!index) fail(errors);
+const added = await index.addDirectory({ path: outDir });
+if (added.errors.length > 0) fail(added.errors);
+const written = await index.writeFiles({ outputPath: resolve(outDir, 'pagefind') });
+if (written.errors.length > 0) fail(written.errors);
+await pagefind.close();
+const pagefindMs = performance.now() - pagefindStart;
+
+console.log(
+  `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
+    `(${added.page_count} pages indexed).`,
+);
+
+function fail(errors) {
+  console.error(`Pagefind could not index ${outDir}:\n${errors.join('\n')}`);
+  process.exit(1);
+}

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildCatalog, type Catalog, type SeedFile } from './catalog.ts';
+
+/** Where the content lives. Tests point these at fixtures; the site uses the defaults. */
+export interface ContentPaths {
+  root: string;
+  seedsDir: string;
+  metadataFile: string;
+}
+
+export function contentPaths(root: string, env: NodeJS.ProcessEnv = process.env): ContentPaths {
+  return {
+    root,
+    seedsDir: env['RENEGOTIATED_SEEDS'] ? join(root, env['RENEGOTIATED_SEEDS']) : join(root, 'seeds'),
+    metadataFile: env['RENEGOTIATED_SOURCES_META']
+      ? join(root, env['RENEGOTIATED_SOURCES_META'])
+      : join(root, 'content', 'sources.yaml'),
+  };
+}
+
+/** Read every `.txt` in the seeds folder and the metadata file, and build the catalog. */
+export function loadCatalog(paths: ContentPaths): Catalog {
+  const seeds: SeedFile[] = existsSync(paths.seedsDir)
+    ? readdirSync(paths.seedsDir)
+        .filter((name) => name.endsWith('.txt'))
+        .map((name) => {
+          const file = join(paths.seedsDir, name);
+          return { name, path: relative(paths.root, file), bytes: readFileSync(file) };
+        })
+    : [];
+  return buildCatalog({
+    seeds,
+    metadataText: existsSync(paths.metadataFile) ? readFileSync(paths.metadataFile, 'utf8') : undefined,
+    metadataFile: relative(paths.root, paths.metadataFile),
+  });
+}
