@@ -2,7 +2,13 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { sharedCatalog } from './src/lib/catalog-cache.ts';
+import { requiresCitations } from './src/lib/citations/corpus.ts';
+import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Tests build fixture sites into their own folders; the site itself uses the defaults.
 const env = process.env;
@@ -18,7 +24,10 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
     processor: unified({
-      remarkPlugins: [remarkReadingTime],
+      remarkPlugins: [
+        remarkReadingTime,
+        [remarkCitations, { root, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations }],
+      ],
     }),
   },
   integrations: [mdx()],

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { citedPassagesLoader, timelineLoader } from './loaders/citations-loader.ts';
 import { sourcesLoader } from './loaders/sources-loader.ts';
 
 const prose = z.object({
@@ -11,6 +12,8 @@ const prose = z.object({
 
 export const collections = {
   sources: defineCollection({ loader: sourcesLoader() }),
+  citedPassages: defineCollection({ loader: citedPassagesLoader() }),
+  timeline: defineCollection({ loader: timelineLoader() }),
   explainers: defineCollection({
     loader: glob({ pattern: '*.mdx', base: './content/explainers' }),
     schema: prose.extend({ order: z.number().int() }),

@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 import { PASSAGE_KINDS } from './passages/types.ts';
+import { parseYamlList } from './yaml-list.ts';
 
 export const NOT_STATED = 'not stated';
 
@@ -63,66 +63,18 @@ export function parseSourcesMetadata(
   yamlText: string,
   file: string,
 ): { entries: LocatedMetadata[]; problems: ContentProblem[] } {
-  const problems: ContentProblem[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-
-  for (const error of doc.errors) {
-    problems.push({
-      file,
-      line: lineOf(error.pos[0]),
-      message: `the YAML cannot be read: ${error.message.split('\n')[0]}`,
-      fix: 'correct the YAML syntax at that line (indentation, a missing colon, or an unquoted value containing ": ").',
-    });
-  }
-  if (problems.length > 0) return { entries: [], problems };
-
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { entries: [], problems };
-  if (!isSeq(root)) {
-    problems.push({
-      file,
-      line: lineOf(root.range?.[0]),
-      message: 'the file must be a list of sources (each entry starting with "- seed: …").',
-      fix: 'write one list entry per seed, as in the entries already there.',
-    });
-    return { entries: [], problems };
-  }
-
-  const data = doc.toJS() as unknown[];
-  const entries: LocatedMetadata[] = [];
-  for (const [index, item] of root.items.entries()) {
-    const node = item as YamlNode;
-    const line = lineOf(node.range?.[0]);
-    const parsed = sourceMetadataSchema.safeParse(data[index]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        const keyLine = isMap(node) ? lineOfKey(node, issue.path, lineOf) ?? line : line;
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        const unknown = issue.code === 'unrecognized_keys';
-        problems.push({
-          file,
-          line: keyLine,
-          message: unknown
-            ? `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')} in this source entry.`
-            : missing
-              ? `this source entry is missing \`${key}\`.`
-              : `\`${issue.path.join('.')}\` ${issue.message.replace(/^Invalid input: /u, 'is invalid: ')}.`,
-          fix: unknown
-            ? `remove it or correct its spelling; the fields are ${Object.keys(FIXES).join(', ')}.`
-            : (FIXES[key] ?? 'correct the value.'),
-        });
-      }
-      continue;
-    }
-    const overridesNode = isMap(node) ? node.get('overrides', true) : undefined;
-    const overrideLines = isSeq(overridesNode)
-      ? overridesNode.items.map((o) => lineOf((o as YamlNode).range?.[0]))
-      : [];
-    entries.push({ metadata: parsed.data as SourceMetadata, line, overrideLines });
-  }
+  const { items, problems } = parseYamlList(
+    yamlText,
+    file,
+    sourceMetadataSchema,
+    (key) => FIXES[key] ?? 'correct the value.',
+    'source',
+  );
+  const entries: LocatedMetadata[] = items.map((item) => ({
+    metadata: item.value as SourceMetadata,
+    line: item.line,
+    overrideLines: (item.value.overrides ?? []).map((_, i) => item.lineOf(['overrides', i])),
+  }));
 
   // Slugs are permanent URLs and seeds have one entry each: duplicates are mistakes.
   for (const field of ['slug', 'seed'] as const) {
@@ -146,27 +98,4 @@ export function parseSourcesMetadata(
     }
   }
   return { entries, problems };
-}
-
-function lineOfKey(
-  map: YamlNode,
-  path: readonly PropertyKey[],
-  lineOf: (offset: number | undefined) => number,
-): number | undefined {
-  let node: unknown = map;
-  let found: number | undefined;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      if (!pair) break;
-      found = lineOf((pair.key as YamlNode).range?.[0]);
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const child = node.items[key] as YamlNode | undefined;
-      if (!child) break;
-      found = lineOf(child.range?.[0]);
-      node = child;
-    } else break;
-  }
-  return found;
 }

@@ -5,12 +5,19 @@ import { DIST } from './paths.ts';
 
 export type Page = { path: string; document: Document; html: string };
 
-/** Read one built page by its URL path (`/sources/x/`). */
+const pages = new Map<string, Page>();
+
+/** Read (once) and parse one built page by its URL path (`/sources/x/`). */
 export function page(urlPath: string): Page {
   const file = fileForUrl(urlPath);
   if (!file) throw new Error(`No built page for ${urlPath} in ${DIST}`);
-  const html = readFileSync(file, 'utf8');
-  return { path: urlPath, html, document: parseHTML(html).document as unknown as Document };
+  let parsed = pages.get(file);
+  if (!parsed) {
+    const html = readFileSync(file, 'utf8');
+    parsed = { path: urlPath, html, document: parseHTML(html).document as unknown as Document };
+    pages.set(file, parsed);
+  }
+  return parsed;
 }
 
 /** The built file a URL path is served from, or undefined. */

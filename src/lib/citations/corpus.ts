@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Source } from '../catalog.ts';
+import type { ContentProblem } from '../errors.ts';
+import { TIMELINE_URL, urlForContentFile } from '../routes.ts';
+import { parseTimeline, type LocatedEvent } from '../timeline.ts';
+import { buildCitationIndex, type CitationIndex, type CitingDocument } from './index-builder.ts';
+import { analyseTree } from './mdx.ts';
+import { parseMdx } from './parse-mdx.ts';
+
+/** The folders of hand-written content that cite, relative to the repository root. */
+export const CITING_FOLDERS = ['content/explainers', 'content/pages'];
+export const TIMELINE_FILE = 'content/timeline.yaml';
+
+/** Explainers and the home page must cite every paragraph; other pages (About) need not. */
+export function requiresCitations(relativePath: string): boolean {
+  const path = relativePath.replace(/\\/gu, '/');
+  return path.includes('content/explainers/') || /content\/pages\/home\.mdx?$/u.test(path);
+}
+
+export interface Corpus {
+  index: CitationIndex;
+  events: LocatedEvent[];
+  problems: ContentProblem[];
+}
+
+/**
+ * Read every citing document (MDX explainers and pages, timeline events), check them, and
+ * build the citation index. Everything is reported at once, with file:line:column.
+ */
+export function loadCorpus(root: string, sources: readonly Source[]): Corpus {
+  const problems: ContentProblem[] = [];
+  const documents: CitingDocument[] = [];
+
+  for (const folder of CITING_FOLDERS) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => /\.mdx?$/u.test(n)).sort()) {
+      const file = relative(root, join(dir, name)).replace(/\\/gu, '/');
+      const { tree, frontmatter } = parseMdx(readFileSync(join(dir, name), 'utf8'));
+      const analysis = analyseTree(tree, file, { requireCitations: requiresCitations(file) });
+      problems.push(...analysis.problems);
+      documents.push({
+        file,
+        url: urlForContentFile(file) ?? '/',
+        title: typeof frontmatter['title'] === 'string' ? frontmatter['title'] : name,
+        citations: analysis.citations.map(({ node: _node, ...request }) => request),
+      });
+    }
+  }
+
+  let events: LocatedEvent[] = [];
+  const timelinePath = join(root, TIMELINE_FILE);
+  if (existsSync(timelinePath)) {
+    const parsed = parseTimeline(readFileSync(timelinePath, 'utf8'), TIMELINE_FILE);
+    problems.push(...parsed.problems);
+    events = parsed.events;
+    for (const { event, citations } of events) {
+      documents.push({ file: TIMELINE_FILE, url: TIMELINE_URL, title: `Timeline: ${event.label}`, citations, anchor: event.id });
+    }
+  }
+
+  const { index, problems: citationProblems } = buildCitationIndex(sources, documents);
+  problems.push(...citationProblems);
+  return { index, events, problems };
+}

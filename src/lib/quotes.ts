@@ -1,0 +1,113 @@
+/**
+ * Quote matching. A quote must appear in its source verbatim; only typography is forgiven:
+ * curly and straight quotes, the various dashes, the ellipsis character, runs of white space.
+ * Case is kept.
+ */
+
+const TYPOGRAPHY: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2026': '...',
+};
+
+export interface NormalisedText {
+  text: string;
+  /** For each character of `text`, the index in the original it came from. */
+  origin: number[];
+}
+
+/** Normalise typography, keeping a map back to the original so a match can be cut from it. */
+export function normaliseTypography(original: string): NormalisedText {
+  let text = '';
+  const origin: number[] = [];
+  let inSpace = false;
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] as string;
+    if (/\s/u.test(ch)) {
+      if (!inSpace && text.length > 0) {
+        text += ' ';
+        origin.push(i);
+      }
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    const replacement = TYPOGRAPHY[ch] ?? ch;
+    for (const r of replacement) {
+      text += r;
+      origin.push(i);
+    }
+  }
+  if (text.endsWith(' ')) {
+    text = text.slice(0, -1);
+    origin.pop();
+  }
+  return { text, origin };
+}
+
+export function normalise(text: string): string {
+  return normaliseTypography(text).text;
+}
+
+export interface QuoteMatch {
+  /** Start and end (exclusive) of the match in the original text. */
+  start: number;
+  end: number;
+  /** The matched words exactly as the original has them. */
+  text: string;
+}
+
+/** Find a quote in a text, forgiving typography only. */
+export function findQuote(haystack: string, quote: string): QuoteMatch | undefined {
+  const needle = normalise(quote);
+  if (needle === '') return undefined;
+  const hay = normaliseTypography(haystack);
+  const at = hay.text.indexOf(needle);
+  if (at === -1) return undefined;
+  const start = hay.origin[at] as number;
+  const lastOrigin = hay.origin[at + needle.length - 1] as number;
+  const end = lastOrigin + 1;
+  return { start, end, text: haystack.slice(start, end) };
+}
+
+/**
+ * The stretch of text most like a quote that was not found, for "did you mean …".
+ * Scores windows of the quote's length in words by shared words (case-insensitive).
+ */
+export function closestStretch(
+  candidates: readonly { key: string; text: string }[],
+  quote: string,
+): { key: string; text: string; score: number } | undefined {
+  const quoteWords = words(quote);
+  if (quoteWords.length === 0) return undefined;
+  const wanted = new Set(quoteWords.map((w) => w.toLowerCase()));
+  let best: { key: string; text: string; score: number } | undefined;
+  for (const candidate of candidates) {
+    const tokens = words(candidate.text);
+    const size = Math.min(tokens.length, quoteWords.length);
+    for (let i = 0; i + size <= tokens.length; i++) {
+      const window = tokens.slice(i, i + size);
+      const shared = window.filter((w) => wanted.has(w.toLowerCase())).length;
+      const score = shared / Math.max(size, quoteWords.length);
+      if (!best || score > best.score) best = { key: candidate.key, text: window.join(' '), score };
+    }
+  }
+  return best && best.score > 0 ? best : undefined;
+}
+
+function words(text: string): string[] {
+  return normalise(text).split(' ').filter(Boolean);
+}
+
+/**
+ * A URL text fragment (`:~:text=`) for the matched words, so browsers scroll to and mark them.
+ * Long matches use the start,end form to keep links short.
+ */
+export function textFragment(matched: string): string {
+  const clean = matched.replace(/\s+/gu, ' ').trim();
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/gu, '%2D').replace(/,/gu, '%2C').replace(/&/gu, '%26');
+  const tokens = clean.split(' ');
+  if (clean.length <= 120 || tokens.length < 10) return `:~:text=${enc(clean)}`;
+  return `:~:text=${enc(tokens.slice(0, 5).join(' '))},${enc(tokens.slice(-5).join(' '))}`;
+}

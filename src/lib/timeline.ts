@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { ContentProblem } from './errors.ts';
+import { parseYamlList } from './yaml-list.ts';
+import type { CitationRequest } from './citations/resolve.ts';
+
+const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/u;
+
+export const timelineEventSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-z]+(?:-[0-9a-z]+)*$/u, 'must be lowercase letters, digits and hyphens, e.g. 2025-10'),
+  date: z.string().regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  label: z.string().trim().min(1),
+  approximate: z.boolean(),
+  title: z.string().trim().min(1),
+  summary: z.string().trim().min(1),
+  citations: z.array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) })).min(1, 'needs at least one citation'),
+});
+
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export interface LocatedEvent {
+  event: TimelineEvent;
+  line: number;
+  /** A citation request per citation, with the line of its quote. */
+  citations: CitationRequest[];
+}
+
+const FIXES: Record<string, string> = {
+  id: 'give the event a unique anchor id such as "2025-10" (quote it so YAML keeps it a string).',
+  date: 'write the date as precisely as the sources state it: "2019", "2025-10" or "2026-04-27" (quoted).',
+  label: 'write the date as a reader should see it, e.g. "Late March 2026".',
+  approximate: 'set approximate: true if the sources give only an approximate date, else false.',
+  title: 'give the event a short title in your own words.',
+  summary: 'summarise the event in one or two sentences of your own.',
+  citations: 'add at least one citation: - source: <slug>\\n  quote: "<exact words>".',
+};
+
+/** `<datetime>` value of a partial ISO date: it already is one ("2025-10" is valid). */
+export const datetimeOf = (date: string) => date;
+
+/** Parse content/timeline.yaml: events in order, each with its citations and their lines. */
+export function parseTimeline(text: string, file: string): { events: LocatedEvent[]; problems: ContentProblem[] } {
+  const { items, problems } = parseYamlList(text, file, timelineEventSchema, (k) => FIXES[k] ?? 'correct the value.', 'event');
+  const events: LocatedEvent[] = items.map((item) => ({
+    event: item.value,
+    line: item.line,
+    citations: item.value.citations.map((c, i) => ({
+      source: c.source,
+      quote: c.quote,
+      file,
+      line: item.lineOf(['citations', i, 'quote']),
+      column: 1,
+    })),
+  }));
+
+  const seen = new Map<string, number>();
+  let previous: LocatedEvent | undefined;
+  for (const located of events) {
+    const { id, date } = located.event;
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      problems.push({ file, line: located.line, message: `event id "${id}" is already used at line ${earlier}.`, fix: 'give each event its own id, e.g. by adding a suffix: 2026-02-amazon.' });
+    }
+    seen.set(id, located.line);
+    const [y, m, d] = date.split('-').map(Number);
+    if (d !== undefined && new Date(Date.UTC(y as number, (m as number) - 1, d)).getUTCDate() !== d) {
+      problems.push({ file, line: located.line, message: `date "${date}" does not exist.`, fix: 'correct the date.' });
+    }
+    if (previous && date < previous.event.date.slice(0, date.length)) {
+      problems.push({
+        file,
+        line: located.line,
+        message: `event "${id}" (${date}) comes after "${previous.event.id}" (${previous.event.date}) but is earlier.`,
+        fix: 'keep the events in chronological order, oldest first.',
+      });
+    }
+    previous = located;
+  }
+  return { events, problems };
+}

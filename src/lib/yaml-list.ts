@@ -1,0 +1,98 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './errors.ts';
+
+export interface ListItem<T> {
+  value: T;
+  /** 1-based line where the entry starts. */
+  line: number;
+  /** Line of a nested key or index path in the entry (falls back to the entry's line). */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/**
+ * Parse a YAML file that holds a list of entries, validate each with a schema, and keep
+ * line numbers so that every problem can name the line to fix.
+ */
+export function parseYamlList<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  fixFor: (key: string) => string,
+  /** What one entry is, for messages: "source", "event". */
+  entryName: string,
+): { items: ListItem<z.infer<S>>[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+
+  for (const error of doc.errors) {
+    problems.push({
+      file,
+      line: lineAt(error.pos[0]),
+      message: `the YAML cannot be read: ${error.message.split('\n')[0]}`,
+      fix: 'correct the YAML syntax at that line (indentation, a missing colon, or an unquoted value containing ": ").',
+    });
+  }
+  if (problems.length > 0) return { items: [], problems };
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { items: [], problems };
+  if (!isSeq(root)) {
+    problems.push({
+      file,
+      line: lineAt(root.range?.[0]),
+      message: `the file must be a list of ${entryName}s (each entry starting with "- ").`,
+      fix: 'write one list entry per item, as in the entries already there.',
+    });
+    return { items: [], problems };
+  }
+
+  const data = doc.toJS() as unknown[];
+  const items: ListItem<z.infer<S>>[] = [];
+  for (const [index, node] of (root.items as YamlNode[]).entries()) {
+    const line = lineAt(node.range?.[0]);
+    const lineOf = (path: readonly PropertyKey[]) => lineOfPath(node, path, lineAt) ?? line;
+    const parsed = schema.safeParse(data[index]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        const unknown = issue.code === 'unrecognized_keys';
+        const missing = issue.code === 'invalid_type' && issue.input === undefined;
+        problems.push({
+          file,
+          line: lineOf(issue.path),
+          message: unknown
+            ? `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')} in this ${entryName} entry.`
+            : missing
+              ? `this ${entryName} entry is missing \`${issue.path.join('.')}\`.`
+              : `\`${issue.path.join('.') || 'entry'}\` ${issue.message.replace(/^Invalid input: /u, 'is invalid: ')}.`,
+          fix: unknown ? 'remove the field or correct its spelling.' : fixFor(key),
+        });
+      }
+      continue;
+    }
+    items.push({ value: parsed.data, line, lineOf });
+  }
+  return { items, problems };
+}
+
+function lineOfPath(node: YamlNode, path: readonly PropertyKey[], lineAt: (o: number | undefined) => number): number | undefined {
+  let current: unknown = node;
+  let found: number | undefined;
+  for (const key of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair) break;
+      found = lineAt((pair.key as YamlNode).range?.[0]);
+      current = pair.value;
+    } else if (isSeq(current) && typeof key === 'number') {
+      const child = current.items[key] as YamlNode | undefined;
+      if (!child) break;
+      found = lineAt(child.range?.[0]);
+      current = child;
+    } else break;
+  }
+  return found;
+}

@@ -1,0 +1,99 @@
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { fileURLToPath } from 'node:url';
+import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
+import { loadCorpus, TIMELINE_FILE, CITING_FOLDERS } from '../lib/citations/corpus.ts';
+import { ContentError } from '../lib/errors.ts';
+import { join } from 'node:path';
+
+function corpusFor(root: string) {
+  const catalog = loadCatalog(contentPaths(root));
+  const corpus = loadCorpus(root, catalog.sources);
+  if (corpus.problems.length > 0) throw new ContentError(corpus.problems);
+  return { catalog, corpus };
+}
+
+function watch(root: string, watcher: { add(paths: string[]): void } | undefined) {
+  watcher?.add([...CITING_FOLDERS.map((f) => join(root, f)), join(root, TIMELINE_FILE)]);
+}
+
+const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.number().optional() });
+
+/**
+ * `citedPassages`: for each source, which places cite which of its passages (the "Cited in"
+ * back-links). Built from the one citation index; also where every citation problem in every
+ * file is reported at once, before any page is rendered.
+ */
+export function citedPassagesLoader(): Loader {
+  return {
+    name: 'renegotiated-cited-passages',
+    schema: z.object({ passages: z.record(z.string(), z.array(backlinkSchema)) }),
+    async load({ store, logger, parseData, config, watcher }) {
+      const root = fileURLToPath(config.root);
+      const { catalog, corpus } = corpusFor(root);
+      for (const slug of corpus.index.uncited) {
+        logger.warn(`No explainer, page or timeline event cites the source "${slug}". Cite it, or consider whether it belongs on the site.`);
+      }
+      store.clear();
+      for (const source of catalog.sources) {
+        const passages: Record<string, z.infer<typeof backlinkSchema>[]> = {};
+        for (const passage of source.passages) {
+          const links = corpus.index.backlinks.get(`${source.slug}#${passage.id}`);
+          if (links) passages[passage.id] = links;
+        }
+        store.set({ id: source.slug, data: await parseData({ id: source.slug, data: { passages } }) });
+      }
+      watch(root, watcher);
+    },
+  };
+}
+
+const resolvedCitationSchema = z.object({
+  source: z.string(),
+  sourceTitle: z.string(),
+  ordinal: z.number(),
+  href: z.string(),
+  matched: z.string(),
+});
+
+/** `timeline`: the dated events of content/timeline.yaml, in order, with resolved citations. */
+export function timelineLoader(): Loader {
+  return {
+    name: 'renegotiated-timeline',
+    schema: z.object({
+      order: z.number(),
+      date: z.string(),
+      label: z.string(),
+      approximate: z.boolean(),
+      title: z.string(),
+      summary: z.string(),
+      citations: z.array(resolvedCitationSchema),
+    }),
+    async load({ store, parseData, config, watcher }) {
+      const root = fileURLToPath(config.root);
+      const { corpus } = corpusFor(root);
+      const uses = corpus.index.documents.filter((d) => d.file === TIMELINE_FILE);
+      store.clear();
+      for (const [order, { event }] of corpus.events.entries()) {
+        const doc = uses[order];
+        const data = {
+          order,
+          date: event.date,
+          label: event.label,
+          approximate: event.approximate,
+          title: event.title,
+          summary: event.summary,
+          citations: (doc?.uses ?? []).map((u) => ({
+            source: u.source,
+            sourceTitle: u.sourceTitle,
+            ordinal: u.ordinal,
+            href: u.href,
+            matched: u.matched.text,
+          })),
+        };
+        store.set({ id: event.id, data: await parseData({ id: event.id, data }) });
+      }
+      watch(root, watcher);
+    },
+  };
+}

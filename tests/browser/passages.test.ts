@@ -1,0 +1,418 @@
+// Source pages in a real browser: arriving at a passage, the no-script permalinks, "Copy link",
+// keyboard focus, and that nothing is fetched from anywhere but the site itself.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { allPagePaths } from '../support/site.ts';
+import {
+  baseUrl,
+  builtSources,
+  hasChromium,
+  launchBrowser,
+  longestSource,
+  newPage,
+  settle,
+  siteUrl,
+  visit,
+  type BuiltPassage,
+  type SitePage,
+} from '../support/browser.ts';
+
+// ── What to test, read from the real build at collection time ──────────────────────────────
+
+const sources = builtSources();
+const longest = longestSource(sources);
+/** Its 15th passage: far enough down that arriving at it means scrolling past the sticky header. */
+const far = longest.passages[Math.min(14, longest.passages.length - 1)] as BuiltPassage;
+/** Another passage, far from it, to compare styles with. */
+const near = longest.passages.find((p) => p.id !== far.id && p.furniture === far.furniture) ?? (longest.passages[0] as BuiltPassage);
+
+// ── Measurements taken in the page ─────────────────────────────────────────────────────────
+
+type Placement = {
+  targetId: string | null;
+  matchesTarget: boolean;
+  top: number;
+  bottom: number;
+  headerTop: number;
+  headerBottom: number;
+  viewportHeight: number;
+  scrollY: number;
+  documentTop: number;
+  background: string;
+  otherBackground: string;
+  edge: string;
+  otherEdge: string;
+  dark: boolean;
+};
+
+function placement(page: Page, id: string, otherId: string): Promise<Placement> {
+  return page.evaluate(
+    ([targetId, other]) => {
+      const el = document.getElementById(targetId);
+      const cmp = document.getElementById(other);
+      const header = document.querySelector('.site-header');
+      if (!el || !cmp || !header) throw new Error(`missing #${targetId}, #${other} or .site-header`);
+      const r = el.getBoundingClientRect();
+      const h = header.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      const o = getComputedStyle(cmp);
+      return {
+        targetId: document.querySelector(':target')?.id ?? null,
+        matchesTarget: el.matches(':target'),
+        top: r.top,
+        bottom: r.bottom,
+        headerTop: h.top,
+        headerBottom: h.bottom,
+        viewportHeight: window.innerHeight,
+        scrollY: window.scrollY,
+        documentTop: r.top + window.scrollY,
+        background: s.backgroundColor,
+        otherBackground: o.backgroundColor,
+        edge: s.borderLeftColor,
+        otherEdge: o.borderLeftColor,
+        dark: matchMedia('(prefers-color-scheme: dark)').matches,
+      };
+    },
+    [id, otherId] as const,
+  );
+}
+
+/** The passage is the `:target`, highlighted, and shown whole below the sticky header. */
+function expectHighlightedBelowHeader(p: Placement, id: string, dark: boolean): void {
+  expect(p.dark, 'prefers-color-scheme as emulated').toBe(dark);
+  expect(p.targetId, ':target').toBe(id);
+  expect(p.matchesTarget).toBe(true);
+  expect(p.background, 'the target passage has a highlight background a plain passage lacks').not.toBe(p.otherBackground);
+  expect(p.background).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/u);
+  expect(p.edge, 'the target passage has a coloured left edge').not.toBe(p.otherEdge);
+  // It was below the fold, the page scrolled to it, and the header stayed stuck to the top.
+  expect(p.documentTop, 'the chosen passage starts below the first screen').toBeGreaterThan(p.viewportHeight);
+  expect(p.scrollY).toBeGreaterThan(0);
+  expect(p.headerTop, 'the header is sticky').toBe(0);
+  expect(p.top, `top of #${id} vs the sticky header's bottom`).toBeGreaterThanOrEqual(p.headerBottom);
+  expect(p.top).toBeLessThan(p.viewportHeight);
+  if (p.bottom - p.top <= p.viewportHeight - p.headerBottom) expect(p.bottom).toBeLessThanOrEqual(p.viewportHeight);
+}
+
+type Focused = { element: string; what: string; indicator: boolean; visible: boolean; inView: boolean; clearOfHeader: boolean };
+
+/** Press `key` `count` times and describe the focused element after each press. */
+async function focusWalk(page: Page, key: string, count: number): Promise<Focused[]> {
+  const seen: Focused[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(key);
+    seen.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return { element: 'body', what: 'body', indicator: false, visible: false, inView: false, clearOfHeader: false };
+        const s = getComputedStyle(el);
+        const transparent = /^(?:transparent|rgba\(\d+, \d+, \d+, 0\))$/u;
+        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent.test(s.outlineColor);
+        const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+        const r = el.getBoundingClientRect();
+        const header = document.querySelector('.site-header');
+        const inHeader = Boolean(header?.contains(el)) || el.classList.contains('skip-link');
+        const headerBottom = header?.getBoundingClientRect().bottom ?? 0;
+        const label = el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/gu, ' ').trim().slice(0, 40);
+        const where = el.closest('[id]')?.id ?? '';
+        const element = `${el.tagName.toLowerCase()}.${el.className} "${label}" in #${where}`;
+        return {
+          element,
+          what: `${element} (top ${Math.round(r.top)}, header bottom ${Math.round(headerBottom)})`,
+          indicator: outline || shadow,
+          visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          inView: r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0,
+          // Not hidden behind the sticky header (WCAG 2.2 SC 2.4.11): some of it shows below it.
+          clearOfHeader: inHeader || r.bottom > headerBottom + 1,
+        };
+      }),
+    );
+  }
+  return seen;
+}
+
+function problemsIn(seen: Focused[]): Focused[] {
+  return seen.filter((s) => !(s.indicator && s.visible && s.inView && s.clearOfHeader));
+}
+
+// ── Tests ─────────────────────────────────────────────────────────────────────────────────
+
+describe.skipIf(!hasChromium)('source pages in Chromium', () => {
+  let browser: Browser;
+  let site: SitePage | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    // Every page of every test: no script errors, nothing fetched from elsewhere.
+    const current = site;
+    site = undefined;
+    if (!current) return;
+    await current.close();
+    expect(current.pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(current.foreignRequests, 'requests to origins other than the site').toEqual([]);
+  });
+
+  it('picked a passage far down a long source from the build', () => {
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+    expect(longest.passages.length).toBeGreaterThanOrEqual(15);
+    expect(far.id).toMatch(/\S/u);
+    expect(near.id).not.toBe(far.id);
+  });
+
+  describe('arriving at /sources/<slug>/#<id>', () => {
+    it.each([
+      { scheme: 'light', viewport: { width: 1280, height: 720 } },
+      { scheme: 'dark', viewport: { width: 1280, height: 720 } },
+      // 320 CSS px (WCAG reflow): the navigation wraps and the sticky header grows to ~100 px.
+      { scheme: 'light', viewport: { width: 320, height: 640 } },
+      { scheme: 'dark', viewport: { width: 320, height: 640 } },
+    ] as const)('highlights the passage and shows it below the sticky header ($scheme, $viewport.width px)', async ({ scheme, viewport }) => {
+      site = await newPage(browser, { colorScheme: scheme, viewport });
+      await visit(site, `/sources/${longest.slug}/#${far.id}`);
+      expectHighlightedBelowHeader(await placement(site.page, far.id, near.id), far.id, scheme === 'dark');
+    });
+
+    it('uses different highlight colours in light and dark schemes', async () => {
+      const colours: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        const s = await newPage(browser, { colorScheme: scheme });
+        try {
+          await visit(s, `/sources/${longest.slug}/#${far.id}`);
+          colours.push((await placement(s.page, far.id, near.id)).background);
+          expect(s.foreignRequests).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      }
+      expect(colours[0]).not.toBe(colours[1]);
+    });
+  });
+
+  describe('without JavaScript', () => {
+    it.each(sources.map((s) => [s.path, s] as const))('%s shows every passage with its ¶ permalink', async (path, source) => {
+      site = await newPage(browser, { javaScriptEnabled: false });
+      await visit(site, path);
+      const shown = await site.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.passage')].map((el) => {
+          const link = el.querySelector<HTMLAnchorElement>('a.permalink');
+          const box = link?.getBoundingClientRect();
+          return {
+            id: el.id,
+            visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+            hasText: (el.textContent ?? '').replace(/¶\s*\d+|Passage/gu, '').trim().length > 0,
+            href: link?.getAttribute('href') ?? null,
+            linkVisible: Boolean(link?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && box && box.width > 0 && box.height > 0),
+            linkText: (link?.textContent ?? '').replace(/\s+/gu, ' ').trim(),
+          };
+        }),
+      );
+      expect(shown.map((p) => p.id)).toEqual(source.passages.map((p) => p.id));
+      for (const [i, p] of shown.entries()) {
+        const ordinal = source.passages[i]?.ordinal;
+        expect(p, `#${p.id}`).toEqual({
+          id: p.id,
+          visible: true,
+          hasText: true,
+          href: `#${p.id}`,
+          linkVisible: true,
+          linkText: `Passage ¶ ${ordinal}`,
+        });
+      }
+      // Script really is off: the enhancement did not run.
+      expect(await site.page.locator('button.copy-link').count()).toBe(0);
+    });
+
+    it('clicking a ¶ permalink changes the hash and highlights that passage', async () => {
+      site = await newPage(browser, { javaScriptEnabled: false });
+      await visit(site, `/sources/${longest.slug}/`);
+      const { page } = site;
+      expect(new URL(page.url()).hash).toBe('');
+      expect(await page.evaluate(() => document.querySelector(':target'))).toBeNull();
+
+      await page.locator(`[id="${far.id}"] > a.permalink`).click();
+      await settle(site);
+      expect(new URL(page.url()).hash).toBe(`#${far.id}`);
+      expectHighlightedBelowHeader(await placement(page, far.id, near.id), far.id, false);
+
+      // A second click moves the highlight.
+      await page.locator(`[id="${near.id}"] > a.permalink`).click();
+      await settle(site);
+      expect(new URL(page.url()).hash).toBe(`#${near.id}`);
+      const moved = await placement(page, near.id, far.id);
+      expect(moved.targetId).toBe(near.id);
+      expect(moved.background).not.toBe(moved.otherBackground);
+    });
+  });
+
+  describe('"Copy link" (JavaScript on)', () => {
+    it.each(sources.map((s) => [s.path, s] as const))('%s gives each non-furniture passage one labelled button', async (path, source) => {
+      site = await newPage(browser);
+      await visit(site, path);
+      const buttons = await site.page.evaluate(() =>
+        [...document.querySelectorAll('.passage')].map((el) => ({
+          id: el.id,
+          labels: [...el.querySelectorAll(':scope > button.copy-link')].map((b) => ({
+            label: b.getAttribute('aria-label'),
+            text: b.textContent,
+            type: b.getAttribute('type'),
+          })),
+        })),
+      );
+      expect(buttons.map((b) => b.id)).toEqual(source.passages.map((p) => p.id));
+      for (const [i, b] of buttons.entries()) {
+        const passage = source.passages[i] as BuiltPassage;
+        expect(b.labels, `#${b.id}`).toEqual(
+          passage.furniture ? [] : [{ label: `Copy link to passage ${passage.ordinal}`, text: 'Copy link', type: 'button' }],
+        );
+      }
+      expect(source.passages.some((p) => !p.furniture)).toBe(true);
+    });
+
+    it('copies <origin>/sources/<slug>/#<id> to the clipboard and announces it', async () => {
+      site = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+      await visit(site, `/sources/${longest.slug}/`);
+      const { page } = site;
+      const status = page.locator('[data-copy-status]');
+      expect(await status.getAttribute('role')).toBe('status');
+      expect((await status.textContent())?.trim()).toBe('');
+
+      const copyable = longest.passages.filter((p) => !p.furniture);
+      const picks = [copyable[Math.min(10, copyable.length - 1)], copyable[0]] as BuiltPassage[];
+      for (const passage of picks) {
+        await page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('nothing copied yet');
+
+        const button = page.locator(`[id="${passage.id}"] > button.copy-link`);
+        await button.click();
+        const expected = `${baseUrl()}/sources/${longest.slug}/#${passage.id}`;
+        expect(expected).toBe(siteUrl(`/sources/${longest.slug}/#${passage.id}`));
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+        await expect.poll(() => status.textContent()).toBe(`Link copied: ${expected}`);
+        expect(await button.textContent()).toBe('Copied');
+        // Copying does not navigate.
+        expect(new URL(page.url()).hash).toBe('');
+      }
+    });
+  });
+
+  describe('keyboard', () => {
+    it.each(allPagePaths())('Tab on %s first reaches a visible skip link, and Enter moves focus to main', async (path) => {
+      site = await newPage(browser);
+      await visit(site, path);
+      const { page } = site;
+      const skip = page.locator('a.skip-link');
+      const before = await skip.boundingBox();
+      expect(before, 'the skip link is hidden off screen until focused').not.toBeNull();
+      expect((before?.y ?? 0) + (before?.height ?? 0)).toBeLessThanOrEqual(0);
+
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const s = getComputedStyle(el);
+        return {
+          className: el.className,
+          href: el.getAttribute('href'),
+          text: el.textContent,
+          top: r.top,
+          bottom: r.bottom,
+          left: r.left,
+          visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+        };
+      });
+      expect(focused).toMatchObject({ className: 'skip-link', href: '#main', text: 'Skip to content', visible: true, outline: true });
+      expect(focused.top).toBeGreaterThanOrEqual(0);
+      expect(focused.left).toBeGreaterThanOrEqual(0);
+      expect(focused.bottom).toBeLessThanOrEqual(720);
+
+      await page.keyboard.press('Enter');
+      await settle(site);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(new URL(page.url()).hash).toBe('#main');
+
+      // The next Tab continues inside (or after) main, not back in the header.
+      await page.keyboard.press('Tab');
+      const after = await page.evaluate(() => {
+        const main = document.getElementById('main');
+        const el = document.activeElement;
+        if (!main || !el || el === document.body) return 'nothing focused';
+        if (main.contains(el)) return 'in main';
+        return main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after main' : `before main: ${el.outerHTML.slice(0, 120)}`;
+      });
+      expect(['in main', 'after main']).toContain(after);
+    });
+
+    it.each([
+      { scheme: 'light', width: 1280 },
+      { scheme: 'dark', width: 1280 },
+      { scheme: 'light', width: 320 },
+    ] as const)('Tab from the top of a source page: every focused element shows a focus indicator, clear of the header ($scheme, $width px)', async ({ scheme, width }) => {
+      site = await newPage(browser, { colorScheme: scheme, viewport: { width, height: width > 600 ? 720 : 640 } });
+      await visit(site, `/sources/${longest.slug}/`);
+      const seen = await focusWalk(site.page, 'Tab', 30);
+      expect(problemsIn(seen), 'focused elements without a visible focus indicator, hidden, or under the sticky header').toEqual([]);
+      // The walk really went through the header and into the passages.
+      expect(seen[0]?.what).toMatch(/^a\.skip-link/u);
+      expect(new Set(seen.map((s) => s.element)).size).toBe(30);
+      expect(seen.some((s) => s.what.startsWith('a.permalink'))).toBe(true);
+      expect(seen.some((s) => s.what.startsWith('button.copy-link'))).toBe(true);
+    });
+
+    it('Shift+Tab back up a source page: every focused element stays clear of the header (1280 px)', async () => {
+      site = await newPage(browser, { viewport: { width: 1280, height: 720 } });
+      await visit(site, `/sources/${longest.slug}/`);
+      await site.page.locator('.site-footer a').last().focus();
+      const seen = await focusWalk(site.page, 'Shift+Tab', 40);
+      expect(problemsIn(seen)).toEqual([]);
+      expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBeGreaterThan(10);
+    });
+
+    // KNOWN PRODUCT BUG (reported, not fixed here: src/ belongs to another engineer).
+    // At 320–480 px the navigation wraps and the sticky header is ~102 px tall, but
+    // `html { scroll-padding-top: calc(var(--header-h) + 1rem) }` reserves only 72 px, so moving focus
+    // backwards scrolls permalinks and Copy link buttons entirely under the header
+    // (WCAG 2.2 SC 2.4.11 Focus Not Obscured). When src/styles/global.css is fixed this test starts
+    // failing as an "expected failure": change `it.fails` to `it`.
+    it.fails('Shift+Tab back up a source page: every focused element stays clear of the header (320 px)', async () => {
+      site = await newPage(browser, { viewport: { width: 320, height: 640 } });
+      await visit(site, `/sources/${longest.slug}/`);
+      await site.page.locator('.site-footer a').last().focus();
+      const seen = await focusWalk(site.page, 'Shift+Tab', 40);
+      expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBeGreaterThan(10);
+      expect(problemsIn(seen)).toEqual([]);
+    });
+  });
+
+  describe('network', () => {
+    it.each(allPagePaths())('%s requests nothing from any other origin', async (path) => {
+      site = await newPage(browser);
+      await visit(site, path);
+      await site.page.waitForLoadState('networkidle');
+      const origin = new URL(baseUrl()).origin;
+      expect(site.requests.length).toBeGreaterThan(1); // the document and at least its stylesheet
+      expect(site.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
+    });
+
+    it('the harness catches (and blocks) a request to another origin', async () => {
+      const s = await newPage(browser);
+      try {
+        await visit(s, '/');
+        await s.page.evaluate(() => {
+          const img = new Image();
+          img.src = 'https://example.com/tracker.gif';
+          document.body.append(img);
+        });
+        await expect.poll(() => s.foreignRequests).toEqual(['https://example.com/tracker.gif']);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './paths.ts';
+
+export interface FixtureBuild {
+  status: number | null;
+  /** stdout and stderr together, colour codes removed. */
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Run the real Astro build on a copy of the content: the real seeds plus extra files, and
+ * optionally other metadata. Each fixture gets its own folder, output and content cache.
+ */
+export function buildFixture(
+  name: string,
+  options: { extraSeeds?: Record<string, Uint8Array | string>; metadata?: string; withRealSeeds?: boolean },
+): FixtureBuild {
+  const dir = join(ROOT, '.tmp', 'fixtures', name);
+  rmSync(dir, { recursive: true, force: true });
+  const seeds = join(dir, 'seeds');
+  mkdirSync(seeds, { recursive: true });
+  if (options.withRealSeeds ?? true) cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+  for (const [file, content] of Object.entries(options.extraSeeds ?? {})) writeFileSync(join(seeds, file), content);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    RENEGOTIATED_SEEDS: relative(ROOT, seeds),
+    RENEGOTIATED_OUT_DIR: join(dir, 'dist'),
+    RENEGOTIATED_CACHE_DIR: join(dir, 'cache'),
+  };
+  if (options.metadata !== undefined) {
+    const metadataFile = join(dir, 'sources.yaml');
+    writeFileSync(metadataFile, options.metadata);
+    env['RENEGOTIATED_SOURCES_META'] = relative(ROOT, metadataFile);
+  }
+  const result = spawnSync('astro', ['build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '');
+  return { status: result.status, output, outDir: join(dir, 'dist') };
+}
