@@ -22,7 +22,9 @@ if (!hasChromium) {
     '!! The BROWSER tests (tests/browser/*.test.ts: passage highlighting, copy link,',
     '!! accessibility with axe-core, search, previews) cannot run without it.',
     '!! Install it with:  apt-get install -y chromium   (or set CHROMIUM_PATH).',
-    inCI ? '!! CI is set, so this is a FAILURE, not a skip.' : '!! They are SKIPPED in this run; every other test runs.',
+    inCI
+      ? '!! CI is set, so this is a FAILURE, not a skip.'
+      : '!! They are SKIPPED in this run; every other test runs.',
     '!'.repeat(78),
     '',
   ].join('\n');

@@ -1,6 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+
+// Tests build fixture copies of the content; the site uses ./content.
+const content = process.env['RENEGOTIATED_CONTENT'] ?? './content';
 import { citedPassagesLoader, timelineLoader } from './loaders/citations-loader.ts';
 import { sourcesLoader } from './loaders/sources-loader.ts';
 
@@ -15,11 +18,11 @@ export const collections = {
   citedPassages: defineCollection({ loader: citedPassagesLoader() }),
   timeline: defineCollection({ loader: timelineLoader() }),
   explainers: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: './content/explainers' }),
+    loader: glob({ pattern: '*.mdx', base: `${content}/explainers` }),
     schema: prose.extend({ order: z.number().int() }),
   }),
   pages: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: './content/pages' }),
+    loader: glob({ pattern: '*.mdx', base: `${content}/pages` }),
     schema: prose,
   }),
 };

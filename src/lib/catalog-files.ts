@@ -5,17 +5,21 @@ import { buildCatalog, type Catalog, type SeedFile } from './catalog.ts';
 /** Where the content lives. Tests point these at fixtures; the site uses the defaults. */
 export interface ContentPaths {
   root: string;
+  /** Hand-written content: explainers, pages, the timeline, source metadata. */
+  contentDir: string;
   seedsDir: string;
   metadataFile: string;
 }
 
 export function contentPaths(root: string, env: NodeJS.ProcessEnv = process.env): ContentPaths {
+  const contentDir = join(root, env['RENEGOTIATED_CONTENT'] ?? 'content');
   return {
     root,
+    contentDir,
     seedsDir: env['RENEGOTIATED_SEEDS'] ? join(root, env['RENEGOTIATED_SEEDS']) : join(root, 'seeds'),
     metadataFile: env['RENEGOTIATED_SOURCES_META']
       ? join(root, env['RENEGOTIATED_SOURCES_META'])
-      : join(root, 'content', 'sources.yaml'),
+      : join(contentDir, 'sources.yaml'),
   };
 }
 

@@ -52,7 +52,8 @@ const FIXES: Record<string, string> = {
   byline: 'set `byline:` to the author the article names, or to "not stated".',
   date: 'set `date:` to the date exactly as the article states it, or to "not stated".',
   dateIso: 'write `dateIso:` as YYYY-MM-DD, or leave it out.',
-  overrides: 'each override is `- line: "<exact line>"` (or `startsWith:`), `kind: heading|paragraph|list-item|furniture`, optional `label:`.',
+  overrides:
+    'each override is `- line: "<exact line>"` (or `startsWith:`), `kind: heading|paragraph|list-item|furniture`, optional `label:`.',
 };
 
 /**

@@ -7,9 +7,9 @@ export const TIMELINE_URL = explainerUrl('timeline');
 /** The URL of the page a content file becomes (`content/explainers/x.mdx` → `/explainers/x/`). */
 export function urlForContentFile(relativePath: string): string | undefined {
   const path = relativePath.replace(/\\/gu, '/');
-  const explainer = /(?:^|\/)content\/explainers\/([^/]+)\.mdx?$/u.exec(path);
+  const explainer = /(?:^|\/)explainers\/([^/]+)\.mdx?$/u.exec(path);
   if (explainer) return explainerUrl(explainer[1] as string);
-  const page = /(?:^|\/)content\/pages\/([^/]+)\.mdx?$/u.exec(path);
+  const page = /(?:^|\/)pages\/([^/]+)\.mdx?$/u.exec(path);
   if (page) return page[1] === 'home' ? '/' : `/${page[1]}/`;
   return undefined;
 }

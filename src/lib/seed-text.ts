@@ -45,7 +45,12 @@ export function decodeSeed(bytes: Uint8Array, file: string): SeedTextResult {
   }
   text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
-    return fail(file, 1, 'this seed contains only white space.', 'put the article’s text in the file, or delete the file.');
+    return fail(
+      file,
+      1,
+      'this seed contains only white space.',
+      'put the article’s text in the file, or delete the file.',
+    );
   }
   return { ok: true, value: { text, sha256 } };
 }

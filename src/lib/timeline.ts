@@ -12,7 +12,9 @@ export const timelineEventSchema = z.strictObject({
   approximate: z.boolean(),
   title: z.string().trim().min(1),
   summary: z.string().trim().min(1),
-  citations: z.array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) })).min(1, 'needs at least one citation'),
+  citations: z
+    .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) }))
+    .min(1, 'needs at least one citation'),
 });
 
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
@@ -39,7 +41,13 @@ export const datetimeOf = (date: string) => date;
 
 /** Parse content/timeline.yaml: events in order, each with its citations and their lines. */
 export function parseTimeline(text: string, file: string): { events: LocatedEvent[]; problems: ContentProblem[] } {
-  const { items, problems } = parseYamlList(text, file, timelineEventSchema, (k) => FIXES[k] ?? 'correct the value.', 'event');
+  const { items, problems } = parseYamlList(
+    text,
+    file,
+    timelineEventSchema,
+    (k) => FIXES[k] ?? 'correct the value.',
+    'event',
+  );
   const events: LocatedEvent[] = items.map((item) => ({
     event: item.value,
     line: item.line,
@@ -58,7 +66,12 @@ export function parseTimeline(text: string, file: string): { events: LocatedEven
     const { id, date } = located.event;
     const earlier = seen.get(id);
     if (earlier !== undefined) {
-      problems.push({ file, line: located.line, message: `event id "${id}" is already used at line ${earlier}.`, fix: 'give each event its own id, e.g. by adding a suffix: 2026-02-amazon.' });
+      problems.push({
+        file,
+        line: located.line,
+        message: `event id "${id}" is already used at line ${earlier}.`,
+        fix: 'give each event its own id, e.g. by adding a suffix: 2026-02-amazon.',
+      });
     }
     seen.set(id, located.line);
     const [y, m, d] = date.split('-').map(Number);

@@ -78,7 +78,11 @@ export function parseYamlList<S extends z.ZodType>(
   return { items, problems };
 }
 
-function lineOfPath(node: YamlNode, path: readonly PropertyKey[], lineAt: (o: number | undefined) => number): number | undefined {
+function lineOfPath(
+  node: YamlNode,
+  path: readonly PropertyKey[],
+  lineAt: (o: number | undefined) => number,
+): number | undefined {
   let current: unknown = node;
   let found: number | undefined;
   for (const key of path) {

@@ -5,17 +5,23 @@ import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
 import { loadCorpus, TIMELINE_FILE, CITING_FOLDERS } from '../lib/citations/corpus.ts';
 import { ContentError } from '../lib/errors.ts';
 import { join } from 'node:path';
+import { reloadOnChange } from './watch.ts';
 
 function corpusFor(root: string) {
-  const catalog = loadCatalog(contentPaths(root));
-  const corpus = loadCorpus(root, catalog.sources);
+  const paths = contentPaths(root);
+  const catalog = loadCatalog(paths);
+  const corpus = loadCorpus(root, paths.contentDir, catalog.sources);
   if (corpus.problems.length > 0) throw new ContentError(corpus.problems);
-  return { catalog, corpus };
+  return { catalog, corpus, paths };
 }
 
-function watch(root: string, watcher: { add(paths: string[]): void } | undefined) {
-  watcher?.add([...CITING_FOLDERS.map((f) => join(root, f)), join(root, TIMELINE_FILE)]);
-}
+/** Everything a citation depends on: the seeds, their metadata, and every citing file. */
+const inputs = (paths: ReturnType<typeof contentPaths>) => [
+  paths.seedsDir,
+  paths.metadataFile,
+  ...CITING_FOLDERS.map((f) => join(paths.contentDir, f)),
+  join(paths.contentDir, TIMELINE_FILE),
+];
 
 const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.number().optional() });
 
@@ -30,20 +36,25 @@ export function citedPassagesLoader(): Loader {
     schema: z.object({ passages: z.record(z.string(), z.array(backlinkSchema)) }),
     async load({ store, logger, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
-      const { catalog, corpus } = corpusFor(root);
-      for (const slug of corpus.index.uncited) {
-        logger.warn(`No explainer, page or timeline event cites the source "${slug}". Cite it, or consider whether it belongs on the site.`);
-      }
-      store.clear();
-      for (const source of catalog.sources) {
-        const passages: Record<string, z.infer<typeof backlinkSchema>[]> = {};
-        for (const passage of source.passages) {
-          const links = corpus.index.backlinks.get(`${source.slug}#${passage.id}`);
-          if (links) passages[passage.id] = links;
+      const sync = async () => {
+        const { catalog, corpus, paths } = corpusFor(root);
+        for (const slug of corpus.index.uncited) {
+          logger.warn(
+            `No explainer, page or timeline event cites the source "${slug}". Cite it, or consider whether it belongs on the site.`,
+          );
         }
-        store.set({ id: source.slug, data: await parseData({ id: source.slug, data: { passages } }) });
-      }
-      watch(root, watcher);
+        store.clear();
+        for (const source of catalog.sources) {
+          const passages: Record<string, z.infer<typeof backlinkSchema>[]> = {};
+          for (const passage of source.passages) {
+            const links = corpus.index.backlinks.get(`${source.slug}#${passage.id}`);
+            if (links) passages[passage.id] = links;
+          }
+          store.set({ id: source.slug, data: await parseData({ id: source.slug, data: { passages } }) });
+        }
+        return paths;
+      };
+      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
     },
   };
 }
@@ -71,29 +82,32 @@ export function timelineLoader(): Loader {
     }),
     async load({ store, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
-      const { corpus } = corpusFor(root);
-      const uses = corpus.index.documents.filter((d) => d.file === TIMELINE_FILE);
-      store.clear();
-      for (const [order, { event }] of corpus.events.entries()) {
-        const doc = uses[order];
-        const data = {
-          order,
-          date: event.date,
-          label: event.label,
-          approximate: event.approximate,
-          title: event.title,
-          summary: event.summary,
-          citations: (doc?.uses ?? []).map((u) => ({
-            source: u.source,
-            sourceTitle: u.sourceTitle,
-            ordinal: u.ordinal,
-            href: u.href,
-            matched: u.matched.text,
-          })),
-        };
-        store.set({ id: event.id, data: await parseData({ id: event.id, data }) });
-      }
-      watch(root, watcher);
+      const sync = async () => {
+        const { corpus, paths } = corpusFor(root);
+        const uses = corpus.index.documents.filter((d) => d.file.endsWith(TIMELINE_FILE));
+        store.clear();
+        for (const [order, { event }] of corpus.events.entries()) {
+          const doc = uses[order];
+          const data = {
+            order,
+            date: event.date,
+            label: event.label,
+            approximate: event.approximate,
+            title: event.title,
+            summary: event.summary,
+            citations: (doc?.uses ?? []).map((u) => ({
+              source: u.source,
+              sourceTitle: u.sourceTitle,
+              ordinal: u.ordinal,
+              href: u.href,
+              matched: u.matched.text,
+            })),
+          };
+          store.set({ id: event.id, data: await parseData({ id: event.id, data }) });
+        }
+        return paths;
+      };
+      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
     },
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, contentPaths } from '../lib/catalog-files.ts';
 import { PASSAGE_KINDS } from '../lib/passages/types.ts';
+import { reloadOnChange } from './watch.ts';
 
 const passageSchema = z.object({
   id: z.string(),
@@ -41,14 +42,17 @@ export function sourcesLoader(): Loader {
     async load({ store, logger, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
       const paths = contentPaths(root);
-      const catalog = loadCatalog(paths);
-      for (const warning of catalog.warnings) logger.warn(warning);
-      store.clear();
-      for (const source of catalog.sources) {
-        const data = await parseData({ id: source.slug, data: { ...source } });
-        store.set({ id: source.slug, data });
-      }
-      watcher?.add([paths.seedsDir, paths.metadataFile]);
+      const sync = async () => {
+        const catalog = loadCatalog(paths);
+        for (const warning of catalog.warnings) logger.warn(warning);
+        store.clear();
+        for (const source of catalog.sources) {
+          const data = await parseData({ id: source.slug, data: { ...source } });
+          store.set({ id: source.slug, data });
+        }
+      };
+      await sync();
+      reloadOnChange(watcher, [paths.seedsDir, paths.metadataFile], sync);
     },
   };
 }

@@ -68,7 +68,10 @@ function markerNode(use: CitationUse) {
       hName: 'sup',
       hProperties: { className: ['cite-ref'], id: use.refId, dataPagefindIgnore: '' },
       hChildren: [
-        h('a', { href: use.href, dataNote: String(use.note) }, [`[${use.note}]`, h('span', { className: ['visually-hidden'] }, label)]),
+        h('a', { href: use.href, dataNote: String(use.note) }, [
+          `[${use.note}]`,
+          h('span', { className: ['visually-hidden'] }, label),
+        ]),
       ],
     },
   };
@@ -80,7 +83,12 @@ function notesNode(notes: Note[]) {
     const c = note.citation;
     const backrefs: ElementContent[] =
       note.refs.length === 1
-        ? [h('a', { href: `#${note.refs[0]}`, className: ['backref'] }, ['^', h('span', { className: ['visually-hidden'] }, ' back to the text')])]
+        ? [
+            h('a', { href: `#${note.refs[0]}`, className: ['backref'] }, [
+              '^',
+              h('span', { className: ['visually-hidden'] }, ' back to the text'),
+            ]),
+          ]
         : [
             '^ ',
             ...note.refs.flatMap((ref, i): ElementContent[] => [
@@ -97,7 +105,9 @@ function notesNode(notes: Note[]) {
       h('q', {}, c.matched.text),
       ' — ',
       h('a', { href: c.href }, [h('cite', {}, c.sourceTitle), `, ¶ ${c.ordinal}`]),
-      ...(c.passageKind === 'furniture' ? [' ', h('span', { className: ['note-furniture'] }, '(from the page furniture around the article)')] : []),
+      ...(c.passageKind === 'furniture'
+        ? [' ', h('span', { className: ['note-furniture'] }, '(from the page furniture around the article)')]
+        : []),
     ]);
   });
   return {

@@ -72,7 +72,8 @@ async function show(marker: HTMLAnchorElement, viaTap = false) {
     render(title, ordinal, passage ? passageText(passage) : 'The passage could not be found.', quote, hint);
     place(marker);
   } catch {
-    if (current === marker) render(title, ordinal, 'The passage could not be loaded; follow the link to read it.', '', hint);
+    if (current === marker)
+      render(title, ordinal, 'The passage could not be loaded; follow the link to read it.', '', hint);
   }
 }
 
@@ -82,7 +83,10 @@ function place(marker: HTMLElement) {
   const rect = marker.getBoundingClientRect();
   const width = Math.min(448, document.documentElement.clientWidth - 16);
   card.style.width = `${width}px`;
-  const left = Math.max(8, Math.min(rect.left + window.scrollX - 16, window.scrollX + document.documentElement.clientWidth - width - 8));
+  const left = Math.max(
+    8,
+    Math.min(rect.left + window.scrollX - 16, window.scrollX + document.documentElement.clientWidth - width - 8),
+  );
   card.style.left = `${left}px`;
   card.style.top = `${rect.bottom + window.scrollY + 6}px`;
 }
@@ -98,7 +102,8 @@ function hide() {
 function hideSoon() {
   window.clearTimeout(hideTimer);
   hideTimer = window.setTimeout(() => {
-    if (!card.matches(':hover') && !(current && (current.matches(':hover') || current === document.activeElement))) hide();
+    if (!card.matches(':hover') && !(current && (current.matches(':hover') || current === document.activeElement)))
+      hide();
   }, 250);
 }
 

@@ -7,7 +7,10 @@ for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]:not(.
   button.type = 'button';
   button.className = 'copy-link';
   button.textContent = 'Copy link';
-  button.setAttribute('aria-label', `Copy link to passage ${passage.querySelector('.permalink')?.textContent?.replace(/\D+/gu, '') ?? ''}`.trim());
+  button.setAttribute(
+    'aria-label',
+    `Copy link to passage ${passage.querySelector('.permalink')?.textContent?.replace(/\D+/gu, '') ?? ''}`.trim(),
+  );
   button.addEventListener('click', async () => {
     const url = new URL(`#${passage.id}`, location.href).href;
     try {

@@ -4,9 +4,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPagePaths } from '../support/site.ts';
-import { hasChromium, launchBrowser, newPage, runAxe, visit } from '../support/browser.ts';
+import { hasChromium, launchBrowser, longestSource, newPage, runAxe, visit } from '../support/browser.ts';
 
 const paths = allPagePaths();
+const longest = longestSource();
+const copyable = longest.passages.filter((p) => !p.furniture);
 const cases = paths.flatMap((path) => (['light', 'dark'] as const).map((scheme) => ({ path, scheme })));
 
 describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
@@ -32,6 +34,71 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       expect(await runAxe(site.page)).toEqual([]);
       expect(site.pageErrors).toEqual([]);
       expect(site.foreignRequests).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  // States the static scan does not see: a highlighted :target passage, Copy link buttons shown by
+  // :target, hover and keyboard focus, and the status line and button after a copy.
+  const target = copyable[Math.min(10, copyable.length - 1)] as (typeof copyable)[number];
+  const hovered = copyable[0] as (typeof copyable)[number];
+  const focused = copyable[1] as (typeof copyable)[number];
+
+  /** Arrive at `target`, optionally copy its link, hover one passage and focus another's button. */
+  async function interactiveState(scheme: 'light' | 'dark', copy: boolean) {
+    const site = await newPage(browser, { colorScheme: scheme, permissions: ['clipboard-read', 'clipboard-write'] });
+    await visit(site, `${longest.path}#${target.id}`);
+    const { page } = site;
+    if (copy) {
+      await page.locator(`[id="${target.id}"] > button.copy-link`).click();
+      await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/^Link copied: /u);
+      expect(await page.locator(`[id="${target.id}"] > button.copy-link`).textContent()).toBe('Copied');
+    }
+    await page.hover(`[id="${hovered.id}"]`);
+    await page.locator(`[id="${focused.id}"] > button.copy-link`).focus();
+    const opacities = await page.evaluate(
+      (ids) => ids.map((id) => getComputedStyle(document.querySelector(`[id="${id}"] > .copy-link`) as Element).opacity),
+      [target.id, hovered.id, focused.id],
+    );
+    expect(opacities, 'the Copy link buttons axe checks are actually shown').toEqual(['1', '1', '1']);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(target.id);
+    return site;
+  }
+
+  it('picked three different passages for the interactive states', () => {
+    expect(new Set([target.id, hovered.id, focused.id]).size).toBe(3);
+  });
+
+  it.each(['light', 'dark'] as const)('a source page with a highlighted passage and visible Copy link buttons has no axe violations (%s)', async (scheme) => {
+    const site = await interactiveState(scheme, false);
+    try {
+      expect(await runAxe(site.page)).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('the same page just after "Copy link" has no other axe violations (%s)', async (scheme) => {
+    const site = await interactiveState(scheme, true);
+    try {
+      // Everything but the one known violation, which the next test pins down.
+      expect(await runAxe(site.page, { rules: { 'label-content-name-mismatch': { enabled: false } } })).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  // KNOWN PRODUCT BUG (reported, not fixed here: src/ belongs to another engineer).
+  // src/scripts/copy-passage-link.ts gives the button aria-label "Copy link to passage N" and, for 2 s after a
+  // copy, changes its visible text to "Copied", which is not part of that name: axe
+  // `label-content-name-mismatch` (WCAG 2.5.3 Label in Name). Once fixed this reports "Expect test to
+  // fail": change `it.fails` to `it`.
+  it.fails('just after "Copy link", the button\'s visible text is part of its accessible name', async () => {
+    const site = await interactiveState('light', true);
+    try {
+      expect(await runAxe(site.page, { runOnly: ['label-content-name-mismatch'] })).toEqual([]);
     } finally {
       await site.close();
     }

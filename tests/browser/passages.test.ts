@@ -96,10 +96,10 @@ function expectHighlightedBelowHeader(p: Placement, id: string, dark: boolean): 
 
 type Focused = { element: string; what: string; indicator: boolean; visible: boolean; inView: boolean; clearOfHeader: boolean };
 
-/** Press `key` `count` times and describe the focused element after each press. */
-async function focusWalk(page: Page, key: string, count: number): Promise<Focused[]> {
+/** Press `key` `count` times (or until `stop`) and describe the focused element after each press. */
+async function focusWalk(page: Page, key: string, count: number, stop?: (f: Focused) => boolean): Promise<Focused[]> {
   const seen: Focused[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && !(stop && seen.length > 0 && stop(seen.at(-1) as Focused)); i++) {
     await page.keyboard.press(key);
     seen.push(
       await page.evaluate(() => {
@@ -129,6 +129,13 @@ async function focusWalk(page: Page, key: string, count: number): Promise<Focuse
     );
   }
   return seen;
+}
+
+/** From the last link in the footer, Shift+Tab until the skip link has focus. */
+async function walkBackUp(site: SitePage, path: string): Promise<Focused[]> {
+  await visit(site, path);
+  await site.page.locator('.site-footer a').last().focus();
+  return focusWalk(site.page, 'Shift+Tab', 200, (f) => f.what.startsWith('a.skip-link'));
 }
 
 function problemsIn(seen: Focused[]): Focused[] {
@@ -364,28 +371,37 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
       expect(seen.some((s) => s.what.startsWith('button.copy-link'))).toBe(true);
     });
 
-    it('Shift+Tab back up a source page: every focused element stays clear of the header (1280 px)', async () => {
+    it.each(sources.map((s) => [s.path, s] as const))('Shift+Tab from the footer to the top of %s: every focused element is clear of the header (1280 px)', async (path, source) => {
       site = await newPage(browser, { viewport: { width: 1280, height: 720 } });
-      await visit(site, `/sources/${longest.slug}/`);
-      await site.page.locator('.site-footer a').last().focus();
-      const seen = await focusWalk(site.page, 'Shift+Tab', 40);
+      const seen = await walkBackUp(site, path);
       expect(problemsIn(seen)).toEqual([]);
-      expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBeGreaterThan(10);
+      // It really walked the whole page, through every passage's permalink.
+      expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
+      expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBe(source.passages.length);
+      expect(seen.filter((s) => s.what.startsWith('button.copy-link')).length).toBe(source.passages.filter((p) => !p.furniture).length);
     });
 
     // KNOWN PRODUCT BUG (reported, not fixed here: src/ belongs to another engineer).
-    // At 320–480 px the navigation wraps and the sticky header is ~102 px tall, but
-    // `html { scroll-padding-top: calc(var(--header-h) + 1rem) }` reserves only 72 px, so moving focus
-    // backwards scrolls permalinks and Copy link buttons entirely under the header
-    // (WCAG 2.2 SC 2.4.11 Focus Not Obscured). When src/styles/global.css is fixed this test starts
-    // failing as an "expected failure": change `it.fails` to `it`.
-    it.fails('Shift+Tab back up a source page: every focused element stays clear of the header (320 px)', async () => {
-      site = await newPage(browser, { viewport: { width: 320, height: 640 } });
-      await visit(site, `/sources/${longest.slug}/`);
-      await site.page.locator('.site-footer a').last().focus();
-      const seen = await focusWalk(site.page, 'Shift+Tab', 40);
-      expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBeGreaterThan(10);
-      expect(problemsIn(seen)).toEqual([]);
+    // Below ~480 px the navigation wraps and the sticky header is ~102 px tall, but
+    // `html { scroll-padding-top: calc(var(--header-h) + 1rem) }` in src/styles/global.css reserves only 72 px.
+    // Moving focus backwards onto a ¶ permalink or Copy link button that is above the screen scrolls it to
+    // 72 px from the top, entirely under the header (WCAG 2.2 SC 2.4.11 Focus Not Obscured (Minimum)):
+    // 12 focus stops on 4 of the 5 source pages at 320 × 640. The walk and the checks are those of the
+    // 1280 px tests above, which pass. Once the CSS is fixed this reports "Expect test to fail":
+    // change `it.fails` to `it`.
+    it.fails('Shift+Tab from the footer to the top of every source page: every focused element is clear of the header (320 px)', async () => {
+      const problems: string[] = [];
+      for (const source of sources) {
+        const s = await newPage(browser, { viewport: { width: 320, height: 640 } });
+        try {
+          const seen = await walkBackUp(s, source.path);
+          expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
+          problems.push(...problemsIn(seen).map((p) => `${source.path}: ${p.what}`));
+        } finally {
+          await s.close();
+        }
+      }
+      expect(problems).toEqual([]);
     });
   });
 

@@ -166,13 +166,17 @@ function axeScript(): string {
 export type AxeNode = { target: unknown[]; html: string; failureSummary?: string };
 export type AxeViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] };
 
+/** Extra options for `axe.run`, e.g. `{ runOnly: ['label-content-name-mismatch'] }`; plain JSON only. */
+export type AxeRunOptions = { runOnly?: string[] | { type: 'tag' | 'rule'; values: string[] }; rules?: Record<string, { enabled: boolean }> };
+
 /** Raw axe violations for the whole document (axe's default rule set: WCAG 2.x A/AA and best practices). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, options: AxeRunOptions = {}): Promise<AxeViolation[]> {
   const present = await page.evaluate('typeof window.axe === "object"');
   if (!present) await page.addScriptTag({ content: axeScript() });
+  const runOptions = JSON.stringify({ ...options, resultTypes: ['violations'] });
   // A string, not a function: Vite would rewrite a function's body (see TOOLCHAIN.md).
   const result = (await page.evaluate(`(async () => {
-    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    const results = await window.axe.run(document, ${runOptions});
     return results.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
       nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
@@ -184,9 +188,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /**
  * Run axe-core on the page and return one readable line block per violation, so that
  * `expect(await runAxe(page)).toEqual([])` names the rule, its impact, every offending element and why.
+ * Without page JavaScript (`javaScriptEnabled: false`) axe cannot be injected.
  */
-export async function runAxe(page: Page): Promise<string[]> {
-  return formatViolations(await axeViolations(page));
+export async function runAxe(page: Page, options: AxeRunOptions = {}): Promise<string[]> {
+  return formatViolations(await axeViolations(page, options));
 }
 
 export function formatViolations(violations: AxeViolation[]): string[] {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './paths.ts';
 
@@ -16,7 +16,13 @@ export interface FixtureBuild {
  */
 export function buildFixture(
   name: string,
-  options: { extraSeeds?: Record<string, Uint8Array | string>; metadata?: string; withRealSeeds?: boolean },
+  options: {
+    extraSeeds?: Record<string, Uint8Array | string>;
+    metadata?: string;
+    withRealSeeds?: boolean;
+    /** Copy content/ and change it: (relative path, text) → new text. */
+    editContent?: (file: string, text: string) => string;
+  },
 ): FixtureBuild {
   const dir = join(ROOT, '.tmp', 'fixtures', name);
   rmSync(dir, { recursive: true, force: true });
@@ -31,6 +37,17 @@ export function buildFixture(
     RENEGOTIATED_OUT_DIR: join(dir, 'dist'),
     RENEGOTIATED_CACHE_DIR: join(dir, 'cache'),
   };
+  if (options.editContent) {
+    const content = join(dir, 'content');
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    for (const file of listFiles(content)) {
+      const rel = relative(content, file);
+      const before = readFileSync(file, 'utf8');
+      const after = options.editContent(rel, before);
+      if (after !== before) writeFileSync(file, after);
+    }
+    env['RENEGOTIATED_CONTENT'] = relative(ROOT, content);
+  }
   if (options.metadata !== undefined) {
     const metadataFile = join(dir, 'sources.yaml');
     writeFileSync(metadataFile, options.metadata);
@@ -39,4 +56,11 @@ export function buildFixture(
   const result = spawnSync('astro', ['build'], { cwd: ROOT, env, encoding: 'utf8' });
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '');
   return { status: result.status, output, outDir: join(dir, 'dist') };
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
 }

@@ -166,6 +166,13 @@ describe('decodeSeed: invalid UTF-8 is a problem with its line and offset', () =
     expect(problem.message).toContain('offset 20');
   });
 
+  // KNOWN BUG (src/lib/seed-text.ts, countLines): only 0x0A counts as a line break, although
+  // decodeSeed accepts lone-CR line endings; in a CR-only file every problem is "line 1".
+  it.fails('counts lines of a CR-only file correctly (KNOWN BUG)', () => {
+    const bytes = concat(utf8('One.\rTwo.\rThr'), [0xff]);
+    expect(expectProblem(bytes).line).toBe(3);
+  });
+
   it('counts the BOM in the byte offset (offsets are of the file as stored)', () => {
     const bytes = concat([0xef, 0xbb, 0xbf], utf8('ab'), [0xff]);
     expect(expectProblem(bytes).message).toContain('offset 5');
@@ -189,6 +196,12 @@ describe('decodeSeed: NUL bytes', () => {
   it('counts lines of a CRLF file correctly', () => {
     const problem = expectProblem(concat(utf8('One.\r\nTwo.\r\n'), [0x00]));
     expect(problem.line).toBe(3);
+  });
+
+  // KNOWN BUG (src/lib/seed-text.ts, decodeSeed): the NUL's line is counted before CR line
+  // endings are normalised, so in a CR-only file it is always "line 1".
+  it.fails('counts lines of a CR-only file correctly (KNOWN BUG)', () => {
+    expect(expectProblem(concat(utf8('One.\rTwo.\rThr'), [0x00])).line).toBe(3);
   });
 });
 

@@ -8,14 +8,14 @@ import { buildCitationIndex, type CitationIndex, type CitingDocument } from './i
 import { analyseTree } from './mdx.ts';
 import { parseMdx } from './parse-mdx.ts';
 
-/** The folders of hand-written content that cite, relative to the repository root. */
-export const CITING_FOLDERS = ['content/explainers', 'content/pages'];
-export const TIMELINE_FILE = 'content/timeline.yaml';
+/** The folders of hand-written content that cite, relative to the content folder. */
+export const CITING_FOLDERS = ['explainers', 'pages'];
+export const TIMELINE_FILE = 'timeline.yaml';
 
 /** Explainers and the home page must cite every paragraph; other pages (About) need not. */
 export function requiresCitations(relativePath: string): boolean {
   const path = relativePath.replace(/\\/gu, '/');
-  return path.includes('content/explainers/') || /content\/pages\/home\.mdx?$/u.test(path);
+  return /(?:^|\/)explainers\/[^/]+$/u.test(path) || /(?:^|\/)pages\/home\.mdx?$/u.test(path);
 }
 
 export interface Corpus {
@@ -28,14 +28,16 @@ export interface Corpus {
  * Read every citing document (MDX explainers and pages, timeline events), check them, and
  * build the citation index. Everything is reported at once, with file:line:column.
  */
-export function loadCorpus(root: string, sources: readonly Source[]): Corpus {
+export function loadCorpus(root: string, contentDir: string, sources: readonly Source[]): Corpus {
   const problems: ContentProblem[] = [];
   const documents: CitingDocument[] = [];
 
   for (const folder of CITING_FOLDERS) {
-    const dir = join(root, folder);
+    const dir = join(contentDir, folder);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => /\.mdx?$/u.test(n)).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => /\.mdx?$/u.test(n))
+      .sort()) {
       const file = relative(root, join(dir, name)).replace(/\\/gu, '/');
       const { tree, frontmatter } = parseMdx(readFileSync(join(dir, name), 'utf8'));
       const analysis = analyseTree(tree, file, { requireCitations: requiresCitations(file) });
@@ -50,13 +52,20 @@ export function loadCorpus(root: string, sources: readonly Source[]): Corpus {
   }
 
   let events: LocatedEvent[] = [];
-  const timelinePath = join(root, TIMELINE_FILE);
+  const timelinePath = join(contentDir, TIMELINE_FILE);
+  const timelineFile = relative(root, timelinePath).replace(/\\/gu, '/');
   if (existsSync(timelinePath)) {
-    const parsed = parseTimeline(readFileSync(timelinePath, 'utf8'), TIMELINE_FILE);
+    const parsed = parseTimeline(readFileSync(timelinePath, 'utf8'), timelineFile);
     problems.push(...parsed.problems);
     events = parsed.events;
     for (const { event, citations } of events) {
-      documents.push({ file: TIMELINE_FILE, url: TIMELINE_URL, title: `Timeline: ${event.label}`, citations, anchor: event.id });
+      documents.push({
+        file: timelineFile,
+        url: TIMELINE_URL,
+        title: `Timeline: ${event.label}`,
+        citations,
+        anchor: event.id,
+      });
     }
   }
 

@@ -42,7 +42,11 @@ export function analyseTree(tree: Root, file: string, options: { requireCitation
       const attributes = new Map<string, unknown>();
       for (const attribute of node.attributes) {
         if (attribute.type !== 'mdxJsxAttribute') {
-          problems.push({ ...at(node), message: 'a <Cite> has a spread attribute.', fix: 'write source="…" and quote="…" as plain attributes.' });
+          problems.push({
+            ...at(node),
+            message: 'a <Cite> has a spread attribute.',
+            fix: 'write source="…" and quote="…" as plain attributes.',
+          });
           continue;
         }
         attributes.set(attribute.name, attribute.value);
@@ -72,7 +76,8 @@ export function analyseTree(tree: Root, file: string, options: { requireCitation
     if (!options.requireCitations) return;
     const inEditorial = ancestors.some((a) => isJsx(a, EDITORIAL));
     const checkable =
-      node.type === 'paragraph' || (node.type === 'tableRow' && (ancestors.at(-1) as Parent).children.indexOf(node as never) > 0);
+      node.type === 'paragraph' ||
+      (node.type === 'tableRow' && (ancestors.at(-1) as Parent).children.indexOf(node as never) > 0);
     if (checkable && !inEditorial && !containsCite(node)) {
       const text = toString(node).trim();
       if (text === '') return;

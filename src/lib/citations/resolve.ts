@@ -39,7 +39,10 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
   const source = sources.get(request.source);
   if (!source) {
     const known = [...sources.keys()];
-    const guess = closestStretch(known.map((slug) => ({ key: slug, text: slug.replace(/-/gu, ' ') })), request.source.replace(/-/gu, ' '));
+    const guess = closestStretch(
+      known.map((slug) => ({ key: slug, text: slug.replace(/-/gu, ' ') })),
+      request.source.replace(/-/gu, ' '),
+    );
     return {
       ok: false,
       problem: {
@@ -52,7 +55,11 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
   if (normalise(request.quote) === '') {
     return {
       ok: false,
-      problem: { ...at, message: `the citation of "${request.source}" has an empty quote.`, fix: 'quote the words of the passage the claim rests on.' },
+      problem: {
+        ...at,
+        message: `the citation of "${request.source}" has an empty quote.`,
+        fix: 'quote the words of the passage the claim rests on.',
+      },
     };
   }
 
@@ -62,7 +69,10 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
   });
 
   if (hits.length === 0) {
-    const closest = closestStretch(source.passages.map((p) => ({ key: String(p.ordinal), text: p.text })), request.quote);
+    const closest = closestStretch(
+      source.passages.map((p) => ({ key: String(p.ordinal), text: p.text })),
+      request.quote,
+    );
     return {
       ok: false,
       problem: {

@@ -1,8 +1,6 @@
 import type { Passage } from './types.ts';
 
-export type PassageGroup =
-  | { type: 'single'; passage: Passage }
-  | { type: 'list'; ordered: boolean; items: Passage[] };
+export type PassageGroup = { type: 'single'; passage: Passage } | { type: 'list'; ordered: boolean; items: Passage[] };
 
 /** Consecutive list items of the same kind (bulleted or numbered) form one list. */
 export function groupPassages(passages: readonly Passage[]): PassageGroup[] {

@@ -22,7 +22,10 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   { pattern: /^(?:leave a (?:comment|reply)|post a comment|add a comment)\s*[.!]?$/iu, label: 'Comments widget' },
   { pattern: /\b\d+\s+min(?:ute)?s? read\b/iu, label: 'Article details' },
   { pattern: /^sources?\s*:\s*$/iu, label: 'Empty source list' },
-  { pattern: /^(?:advertisement|sponsored|subscribe(?: now)?|sign up for our newsletter|follow us\b.*)$/iu, label: 'Advertising or promotion' },
+  {
+    pattern: /^(?:advertisement|sponsored|subscribe(?: now)?|sign up for our newsletter|follow us\b.*)$/iu,
+    label: 'Advertising or promotion',
+  },
 ];
 
 const LIST_MARKER = /^([•·▪◦‣∙*–—-]|\d{1,3}[.)])\s+(?=\S)/u;

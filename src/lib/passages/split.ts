@@ -30,9 +30,7 @@ export function splitPassages(text: string, overrides: readonly PassageOverride[
     const override = overrides[overrideIndex];
     if (override) used.add(overrideIndex);
 
-    const passage = override
-      ? fromOverride(override, line, lineNumber)
-      : classify(line, lineNumber, furnitureBlock);
+    const passage = override ? fromOverride(override, line, lineNumber) : classify(line, lineNumber, furnitureBlock);
 
     if (!override) {
       const rule = matchFurniture(line);

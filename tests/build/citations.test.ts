@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { buildFixture } from '../support/fixture-build.ts';
+import { allPagePaths, page, text } from '../support/site.ts';
+
+const EXPLAINERS = ['exclusivity', 'financial-terms', 'timeline'];
+
+/** The words a `:~:text=` fragment asks the browser to find (both ends of a start,end pair). */
+function fragmentWords(href: string): string[] {
+  const directive = href.split(':~:text=')[1];
+  return directive ? directive.split(',').map((part) => decodeURIComponent(part)) : [];
+}
+
+describe('citation links', () => {
+  const citing = allPagePaths().filter((p) => !p.startsWith('/sources/'));
+
+  it.each(citing)('every citation on %s opens a passage that contains the quoted words', (path) => {
+    const links = [...page(path).document.querySelectorAll('a[href^="/sources/"][href*="#"]')];
+    const problems: string[] = [];
+    for (const link of links) {
+      const href = link.getAttribute('href') as string;
+      const [target, hash = ''] = href.split('#');
+      const id = decodeURIComponent(hash.split(':~:')[0] ?? '');
+      const passage = page(target as string).document.getElementById(id);
+      if (!passage?.classList.contains('passage')) {
+        problems.push(`${href}: no passage #${id}`);
+        continue;
+      }
+      const passageText = text(passage);
+      for (const words of fragmentWords(href)) {
+        if (!passageText.includes(words)) problems.push(`${href}: passage #${id} does not contain "${words}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the explainers, the timeline and the home page cite, with notes that quote the source', () => {
+    for (const path of [...EXPLAINERS.map((e) => `/explainers/${e}/`), '/']) {
+      const { document } = page(path);
+      const markers = document.querySelectorAll('sup.cite-ref > a');
+      expect(markers.length, path).toBeGreaterThan(5);
+      for (const marker of markers) {
+        const note = document.getElementById(`note-${marker.getAttribute('data-note')}`);
+        expect(note, `${path}: note for ${marker.getAttribute('href')}`).not.toBeNull();
+        const quote = text(note?.querySelector('q'));
+        expect(fragmentWords(marker.getAttribute('href') as string).join(' ')).not.toBe('');
+        expect(text(marker)).toMatch(/^\[\d+\] .+, ¶ \d+$/u);
+        // The note's back-links lead to the markers that use it.
+        const refs = [...(note?.querySelectorAll('a.backref') ?? [])].map((a) => a.getAttribute('href'));
+        expect(refs, path).toContain(`#${marker.parentElement?.id}`);
+        expect(quote.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it.each(EXPLAINERS)('/explainers/%s/ cites in every paragraph and table row that is not editorial', (id) => {
+    const { document } = page(`/explainers/${id}/`);
+    const body = document.querySelector('.explainer__body');
+    const blocks = [...(body?.querySelectorAll('p, tbody tr') ?? [])].filter(
+      (el) => !el.closest('.editorial, .notes, .timeline') && text(el) !== '',
+    );
+    expect(blocks.length).toBeGreaterThan(3);
+    const uncited = blocks.filter((el) => !el.querySelector('sup.cite-ref')).map((el) => text(el).slice(0, 80));
+    expect(uncited).toEqual([]);
+  });
+
+  it.each(EXPLAINERS)('/explainers/%s/ is a real piece of writing with contents and reading time', (id) => {
+    const { document } = page(`/explainers/${id}/`);
+    const body = document.querySelector('.explainer__body')?.cloneNode(true) as Element;
+    for (const el of body.querySelectorAll('.notes, .cite-ref, .timeline')) el.remove();
+    const words = text(body).split(' ').length;
+    expect(words).toBeGreaterThanOrEqual(id === 'timeline' ? 300 : 600);
+    expect(words).toBeLessThanOrEqual(1200);
+    expect(document.querySelectorAll('.toc a').length).toBeGreaterThan(2);
+    expect(text(document.querySelector('[data-reading-time]'))).toMatch(/^\d+ min read/u);
+    expect(document.querySelectorAll('.explainer__body h2').length).toBeGreaterThan(2);
+  });
+
+  it('every source page says which of its passages are cited, and where', () => {
+    const sources = allPagePaths().filter((p) => /^\/sources\/[^/]+\/$/u.test(p));
+    for (const path of sources) {
+      const { document } = page(path);
+      const cited = document.querySelectorAll('.passage--cited');
+      expect(cited.length, path).toBeGreaterThan(0);
+      const meta = text(document.querySelector('.source-meta'));
+      expect(meta, path).toContain(`${cited.length} passage${cited.length === 1 ? '' : 's'} of`);
+      for (const passage of cited) {
+        const links = [...passage.querySelectorAll('.cited-in a')];
+        expect(links.length).toBeGreaterThan(0);
+        for (const link of links) {
+          const [target, anchor] = (link.getAttribute('href') as string).split('#');
+          const citing = page(target as string).document.getElementById(anchor as string);
+          expect(citing, link.getAttribute('href') as string).not.toBeNull();
+          // The citing place links back to this very passage.
+          const back = citing?.matches('a') ? citing : citing?.querySelector(`a[href*="#${passage.id}"]`);
+          expect(back ?? citing?.querySelector(`a[href^="${path}#${passage.id}"]`), link.getAttribute('href') as string).not.toBeNull();
+        }
+      }
+    }
+  });
+});
+
+describe('the timeline', () => {
+  const { document } = page('/explainers/timeline/');
+  const events = [...document.querySelectorAll('ol.timeline > li')];
+
+  it('lists every event in order, each with a <time datetime>, its own anchor and at least one citation', () => {
+    expect(events.length).toBeGreaterThanOrEqual(8);
+    const dates = events.map((e) => e.querySelector('time')?.getAttribute('datetime') ?? '');
+    for (const [i, event] of events.entries()) {
+      expect(dates[i], event.id).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/u);
+      expect(event.id).toMatch(/^\d{4}/u);
+      expect(event.querySelectorAll('a[href^="/sources/"]').length, event.id).toBeGreaterThan(0);
+      expect(event.querySelector(`a[href="/explainers/timeline/#${event.id}"]`)).not.toBeNull();
+    }
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates[0]).toBe('2019');
+    expect(dates).toContain('2026-04-27');
+  });
+});
+
+describe('a changed quote stops the build', () => {
+  it('names the file, line and column, the quote and the closest passage', () => {
+    const build = buildFixture('broken-quote', {
+      editContent: (file, text) =>
+        file === 'explainers/exclusivity.mdx' ? text.replace('converts from exclusive to non-exclusive', 'converts from exclusive to nonexclusive') : text,
+    });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toMatch(
+      /\.tmp\/fixtures\/broken-quote\/content\/explainers\/exclusivity\.mdx:\d+:\d+: quote not found in "Microsoft and OpenAI End 7-Year Azure Exclusivity in Partnership Overhaul" \(azure-exclusivity-ends\): "converts from exclusive to nonexclusive"\. Did you mean \(¶ 8\)/u,
+    );
+    expect(build.output).toContain('Fix: copy the words exactly');
+  });
+});
