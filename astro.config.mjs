@@ -16,6 +16,9 @@ const env = process.env;
 export default defineConfig({
   site: env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // Keep the white space between elements: with 'jsx' compression, table cells and list items
+  // run together into one word in the search index ("TermFigureSources").
+  compressHTML: false,
   outDir: env.RENEGOTIATED_OUT_DIR ?? './dist',
   cacheDir: env.RENEGOTIATED_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
