@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildCatalog, type Catalog, type SeedFile } from './catalog.ts';
+import { ContentError } from './errors.ts';
 
 /** Where the content lives. Tests point these at fixtures; the site uses the defaults. */
 export interface ContentPaths {
@@ -25,14 +26,21 @@ export function contentPaths(root: string, env: NodeJS.ProcessEnv = process.env)
 
 /** Read every `.txt` in the seeds folder and the metadata file, and build the catalog. */
 export function loadCatalog(paths: ContentPaths): Catalog {
-  const seeds: SeedFile[] = existsSync(paths.seedsDir)
-    ? readdirSync(paths.seedsDir)
-        .filter((name) => name.endsWith('.txt'))
-        .map((name) => {
-          const file = join(paths.seedsDir, name);
-          return { name, path: relative(paths.root, file), bytes: readFileSync(file) };
-        })
-    : [];
+  if (!existsSync(paths.seedsDir)) {
+    throw new ContentError([
+      {
+        file: relative(paths.root, paths.seedsDir) || '.',
+        message: 'the seeds folder does not exist, so there are no sources to build.',
+        fix: 'create it with the articles as .txt files (or correct RENEGOTIATED_SEEDS if you set it).',
+      },
+    ]);
+  }
+  const seeds: SeedFile[] = readdirSync(paths.seedsDir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => {
+      const file = join(paths.seedsDir, name);
+      return { name, path: relative(paths.root, file), bytes: readFileSync(file) };
+    });
   return buildCatalog({
     seeds,
     metadataText: existsSync(paths.metadataFile) ? readFileSync(paths.metadataFile, 'utf8') : undefined,

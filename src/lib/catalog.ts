@@ -1,5 +1,7 @@
 import { ContentError, type ContentProblem } from './errors.ts';
 import { NOT_STATED, parseSourcesMetadata, type LocatedMetadata } from './metadata.ts';
+import { createHash } from 'node:crypto';
+import { asciiSlug } from './passages/anchors.ts';
 import { toPassages, type Passage } from './passages/index.ts';
 import { decodeSeed } from './seed-text.ts';
 
@@ -55,6 +57,7 @@ export function buildCatalog(input: {
   problems.push(...metadataProblems);
 
   const seedNames = new Set(input.seeds.map((s) => s.name));
+  const seedPath = (name: string) => input.seeds.find((s) => s.name === name)?.path ?? `seeds/${name}`;
   for (const entry of entries) {
     if (!seedNames.has(entry.metadata.seed)) {
       problems.push({
@@ -115,9 +118,10 @@ export function buildCatalog(input: {
   for (const source of sources) {
     const other = bySlug.get(source.slug);
     if (other) {
+      const entry = metadataBySeed.get(source.seed) ?? metadataBySeed.get(other.seed);
       problems.push({
-        file: `seeds/${source.seed}`,
-        message: `its slug "${source.slug}" is already used by seeds/${other.seed}.`,
+        ...(entry ? { file: input.metadataFile, line: entry.line } : { file: seedPath(source.seed) }),
+        message: `the slug "${source.slug}" is used by both seeds/${other.seed} and seeds/${source.seed}.`,
         fix: `give one of them an entry with a different slug in ${input.metadataFile}.`,
       });
     }
@@ -130,12 +134,10 @@ export function buildCatalog(input: {
 
 /** A seed without metadata: slug from the file name (stable), title from its own heading if it opens with one. */
 function defaultSource(name: string, sha256: string, passages: Passage[]): Source {
+  const base = name.replace(/\.txt$/u, '');
+  // Names in other scripts slug to nothing: fall back to a hash of the name, stable and unique.
   const slug =
-    name
-      .replace(/\.txt$/u, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/gu, '-')
-      .replace(/^-|-$/gu, '') || 'source';
+    asciiSlug(base.replace(/[_.]+/gu, '-')) || `source-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
   const opening = passages.find((p) => p.kind !== 'furniture');
   const ownTitle = opening?.kind === 'heading' ? opening.text : undefined;
   return {

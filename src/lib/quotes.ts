@@ -81,12 +81,31 @@ export function findQuote(haystack: string, quote: string): QuoteMatch | undefin
   const needle = normalise(quote);
   if (needle === '') return undefined;
   const hay = normaliseTypography(haystack);
-  const at = hay.text.indexOf(needle);
+  const at = firstWholeMatch(hay, needle);
   if (at === -1) return undefined;
   const start = hay.origin[at] as number;
   const lastOrigin = hay.origin[at + needle.length - 1] as number;
   const end = lastOrigin + 1;
   return { start, end, text: haystack.slice(start, end) };
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The first occurrence that starts and ends on whole words and whole characters: "deal" is not
+ * found in "ideally", and "wait." does not match the first dot of "wait…".
+ */
+function firstWholeMatch(hay: NormalisedText, needle: string): number {
+  const { text, origin } = hay;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    const splitsWordBefore = WORD.test(needle[0] as string) && at > 0 && WORD.test(text[at - 1] as string);
+    const splitsWordAfter = WORD.test(needle.at(-1) as string) && end < text.length && WORD.test(text[end] as string);
+    const splitsCharBefore = at > 0 && origin[at - 1] === origin[at];
+    const splitsCharAfter = end < text.length && origin[end - 1] === origin[end];
+    if (!splitsWordBefore && !splitsWordAfter && !splitsCharBefore && !splitsCharAfter) return at;
+  }
+  return -1;
 }
 
 /**
@@ -99,20 +118,23 @@ export function closestStretch(
 ): { key: string; text: string; score: number } | undefined {
   const quoteWords = words(quote);
   if (quoteWords.length === 0) return undefined;
-  const wanted = new Set(quoteWords.map((w) => w.toLowerCase()));
+  const wanted = new Set(quoteWords.map(bare));
   let best: { key: string; text: string; score: number } | undefined;
   for (const candidate of candidates) {
     const tokens = words(candidate.text);
     const size = Math.min(tokens.length, quoteWords.length);
     for (let i = 0; i + size <= tokens.length; i++) {
       const window = tokens.slice(i, i + size);
-      const shared = window.filter((w) => wanted.has(w.toLowerCase())).length;
+      const shared = window.filter((w) => wanted.has(bare(w))).length;
       const score = shared / Math.max(size, quoteWords.length);
       if (!best || score > best.score) best = { key: candidate.key, text: window.join(' '), score };
     }
   }
   return best && best.score > 0 ? best : undefined;
 }
+
+/** A word without case or surrounding punctuation, for comparing ("2019," is "2019"). */
+const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 function words(text: string): string[] {
   return normalise(text).split(' ').filter(Boolean);

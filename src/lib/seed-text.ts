@@ -34,6 +34,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): SeedTextResult {
       'save the file as UTF-8 text (for example `iconv -f WINDOWS-1252 -t UTF-8`), then record its new checksum in seeds/SHA256SUMS.',
     );
   }
+  text = text.replace(/\r\n?/g, '\n');
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     return fail(
@@ -43,8 +44,8 @@ export function decodeSeed(bytes: Uint8Array, file: string): SeedTextResult {
       'replace it with the article’s plain text.',
     );
   }
-  text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') {
+  // Zero-width characters are invisible: a seed of nothing else has no text either.
+  if (text.replace(/[\u200b-\u200d\u2060\ufeff]/gu, '').trim() === '') {
     return fail(
       file,
       1,
@@ -59,9 +60,12 @@ function fail(file: string, line: number, message: string, fix: string): SeedTex
   return { ok: false, problem: { file, line, message, fix } };
 }
 
+/** 1-based line of a byte offset; LF, CRLF and a lone CR each end a line. */
 function countLines(bytes: Uint8Array, end: number): number {
   let line = 1;
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
   return line;
 }
 

@@ -14,7 +14,7 @@ export const timelineEventSchema = z.strictObject({
   summary: z.string().trim().min(1),
   citations: z
     .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) }))
-    .min(1, 'needs at least one citation'),
+    .min(1, 'must have at least one citation'),
 });
 
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
@@ -22,6 +22,8 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export interface LocatedEvent {
   event: TimelineEvent;
   line: number;
+  /** Line of the event's `date:`. */
+  dateLine: number;
   /** A citation request per citation, with the line of its quote. */
   citations: CitationRequest[];
 }
@@ -33,7 +35,7 @@ const FIXES: Record<string, string> = {
   approximate: 'set approximate: true if the sources give only an approximate date, else false.',
   title: 'give the event a short title in your own words.',
   summary: 'summarise the event in one or two sentences of your own.',
-  citations: 'add at least one citation: - source: <slug>\\n  quote: "<exact words>".',
+  citations: 'add at least one citation, as `- source: <slug>` with `quote: "<exact words>"` below it.',
 };
 
 /** `<datetime>` value of a partial ISO date: it already is one ("2025-10" is valid). */
@@ -51,6 +53,7 @@ export function parseTimeline(text: string, file: string): { events: LocatedEven
   const events: LocatedEvent[] = items.map((item) => ({
     event: item.value,
     line: item.line,
+    dateLine: item.lineOf(['date']),
     citations: item.value.citations.map((c, i) => ({
       source: c.source,
       quote: c.quote,
@@ -76,12 +79,17 @@ export function parseTimeline(text: string, file: string): { events: LocatedEven
     seen.set(id, located.line);
     const [y, m, d] = date.split('-').map(Number);
     if (d !== undefined && new Date(Date.UTC(y as number, (m as number) - 1, d)).getUTCDate() !== d) {
-      problems.push({ file, line: located.line, message: `date "${date}" does not exist.`, fix: 'correct the date.' });
+      problems.push({
+        file,
+        line: located.dateLine,
+        message: `date "${date}" does not exist.`,
+        fix: 'correct the date.',
+      });
     }
     if (previous && date < previous.event.date.slice(0, date.length)) {
       problems.push({
         file,
-        line: located.line,
+        line: located.dateLine,
         message: `event "${id}" (${date}) comes after "${previous.event.id}" (${previous.event.date}) but is earlier.`,
         fix: 'keep the events in chronological order, oldest first.',
       });

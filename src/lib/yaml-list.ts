@@ -50,25 +50,30 @@ export function parseYamlList<S extends z.ZodType>(
   }
 
   const data = doc.toJS() as unknown[];
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const fields = shape ? Object.keys(shape) : [];
   const items: ListItem<z.infer<S>>[] = [];
   for (const [index, node] of (root.items as YamlNode[]).entries()) {
     const line = lineAt(node.range?.[0]);
     const lineOf = (path: readonly PropertyKey[]) => lineOfPath(node, path, lineAt) ?? line;
-    const parsed = schema.safeParse(data[index]);
+    const value = data[index];
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
         const unknown = issue.code === 'unrecognized_keys';
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
+        const path = unknown ? [...issue.path, issue.keys[0] as string] : issue.path;
+        const key = String(issue.path[0] ?? (unknown ? '' : path[0]) ?? '');
+        const missing = issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined;
+        const where = issue.path.join('.');
         problems.push({
           file,
-          line: lineOf(issue.path),
+          line: lineOf(path),
           message: unknown
             ? `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')} in this ${entryName} entry.`
             : missing
-              ? `this ${entryName} entry is missing \`${issue.path.join('.')}\`.`
-              : `\`${issue.path.join('.') || 'entry'}\` ${issue.message.replace(/^Invalid input: /u, 'is invalid: ')}.`,
-          fix: unknown ? 'remove the field or correct its spelling.' : fixFor(key),
+              ? `this ${entryName} entry is missing \`${where}\`.`
+              : `\`${where || 'the entry'}\` ${describe(issue.message)}.`,
+          fix: unknown ? `remove it or correct its spelling (the fields are: ${fields.join(', ')}).` : fixFor(key),
         });
       }
       continue;
@@ -99,4 +104,18 @@ function lineOfPath(
     } else break;
   }
   return found;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** "must be …" reads as it is; zod's own "Invalid input: expected …" becomes "is invalid: expected …". */
+function describe(message: string): string {
+  return /^must\b/u.test(message) ? message : `is invalid: ${message.replace(/^Invalid input: /u, '')}`;
 }

@@ -46,9 +46,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       Object.assign(found.node, markerNode(use));
     });
     for (const editorial of analysis.editorials) {
+      // Inline <Editorial> sits inside a paragraph: a span there, a div around whole paragraphs.
+      const inline = editorial.type === 'mdxJsxTextElement';
       Object.assign(editorial, {
         type: 'editorialBlock',
-        data: { hName: 'div', hProperties: { className: ['editorial'] } },
+        data: { hName: inline ? 'span' : 'div', hProperties: { className: ['editorial'] } },
       });
     }
     tightenMarkers(tree);
@@ -77,6 +79,8 @@ function markerNode(use: CitationUse) {
   };
 }
 
+const t = (value: string): ElementContent => ({ type: 'text', value });
+
 /** The "Sources" list: each note's quote, source, ¶ N and link, with ^ a b back-links. */
 function notesNode(notes: Note[]) {
   const items = notes.map((note): ElementContent => {
@@ -96,7 +100,7 @@ function notesNode(notes: Note[]) {
                 h('span', { className: ['visually-hidden'] }, 'back to the text, use '),
                 String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''),
               ]),
-              ' ',
+              t(' '),
             ]),
           ];
     return h('li', { id: `note-${note.number}` }, [
@@ -129,7 +133,7 @@ function tightenMarkers(node: Node): void {
     const child = children[i] as Node;
     const next = children[i + 1] as Node | undefined;
     if (child.type === 'text' && next?.type === 'citationMarker') {
-      const text = child as { value: string };
+      const text = child as unknown as { value: string };
       text.value = text.value.replace(/\s+$/u, '');
     }
     tightenMarkers(child);

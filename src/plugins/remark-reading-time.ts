@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 
 export interface RemarkReadingTimeOptions {
   /** Words a reader reads per minute. */
@@ -13,7 +13,13 @@ export interface RemarkReadingTimeOptions {
 export default function remarkReadingTime(options: RemarkReadingTimeOptions = {}) {
   const wordsPerMinute = options.wordsPerMinute ?? 230;
   return (tree: Root, file: { data: Record<string, unknown> }) => {
-    const words = toString(tree).split(/\s+/u).filter(Boolean).length;
+    // Count per text node: joining the whole tree would glue words across block boundaries.
+    let words = 0;
+    visit(tree, (node) => {
+      if (node.type === 'text' || node.type === 'inlineCode') {
+        words += node.value.split(/\s+/u).filter(Boolean).length;
+      }
+    });
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
     astro.frontmatter ??= {};
     astro.frontmatter['words'] = words;

@@ -135,3 +135,6 @@ document.addEventListener('pointerdown', (e) => {
   const target = e.target as Node;
   if (current && !card.contains(target) && !current.contains(target)) hide();
 });
+
+// A module, not a global script: its names stay its own.
+export {};

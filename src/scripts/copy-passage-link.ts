@@ -28,3 +28,6 @@ for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]:not(.
   });
   passage.append(button);
 }
+
+// A module, not a global script: its names stay its own.
+export {};

@@ -64,3 +64,6 @@ function loadScript(src: string): Promise<void> {
 }
 
 void start();
+
+// A module, not a global script: its names stay its own.
+export {};

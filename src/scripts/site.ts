@@ -28,3 +28,17 @@ if (new URLSearchParams(location.search).has(highlightParam)) {
   };
   document.head.append(script);
 }
+
+// A link with a text fragment (#id:~:text=…) makes the browser mark the quoted words, but then
+// the passage is not :target. Mark it ourselves so the whole passage is highlighted too.
+function markTarget() {
+  for (const el of document.querySelectorAll('.is-targeted')) el.classList.remove('is-targeted');
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (target && !target.matches(':target')) target.classList.add('is-targeted');
+}
+markTarget();
+window.addEventListener('hashchange', markTarget);
+
+// A module, not a global script: its names stay its own.
+export {};

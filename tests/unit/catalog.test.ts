@@ -139,9 +139,16 @@ describe('buildCatalog: a seed without metadata', () => {
     ['007_New-Story.txt', '007-new-story'],
     ['004_fa64b385c398ed41.txt', '004-fa64b385c398ed41'],
     ['  Spaces & Symbols!!.txt', 'spaces-symbols'],
-    ['___.txt', 'source'],
+    ['Ünïcödé_Straße.txt', 'unicode-strasse'],
   ])('%j gets the slug %j', (name, slug) => {
     expect(build([seed(name, ARTICLE)]).sources[0]?.slug).toBe(slug);
+  });
+
+  it('gets a stable slug from a hash of the name when the name has no Latin letters or digits', () => {
+    const slugs = ['___.txt', '한국어.txt', '日本語.txt'].map((name) => build([seed(name, ARTICLE)]).sources[0]?.slug);
+    for (const slug of slugs) expect(slug).toMatch(/^source-[0-9a-f]{8}$/u);
+    expect(new Set(slugs).size).toBe(3);
+    expect(build([seed('한국어.txt', ARTICLE)]).sources[0]?.slug).toBe(slugs[1]);
   });
 
   it('always gets a URL-safe slug, whatever the file name', () => {
@@ -368,6 +375,12 @@ describe('loadCatalog on a fixture folder', () => {
     expect(catalog.sources.map((s) => s.slug)).toEqual(['bike-share-monopoly-ends', '002-new-story']);
     expect(catalog.warnings[0]).toContain('tests/fixtures/unit/catalog/seeds/002_New-Story.txt');
     expect(catalog.warnings[0]).toContain('tests/fixtures/unit/catalog/content/sources.yaml');
+  });
+
+  it('follows RENEGOTIATED_CONTENT for the metadata file', () => {
+    const paths = contentPaths(REPO, { RENEGOTIATED_CONTENT: 'tests/fixtures/unit/catalog/content' });
+    expect(paths.metadataFile).toBe(join(root, 'content/sources.yaml'));
+    expect(paths.seedsDir).toBe(join(REPO, 'seeds'));
   });
 
   it('works without a metadata file: every seed uncurated, with a warning each', () => {

@@ -149,10 +149,7 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
     expect(problems.some((p) => p.message.includes('missing `title`'))).toBe(true);
   });
 
-  // KNOWN BUG (src/lib/yaml-list.ts, parseYamlList, used by parseSourcesMetadata): zod reports
-  // unrecognized keys with an empty path (the keys are in `issue.keys`), so the problem points at
-  // the entry's first line, not at the misspelt key. When fixed, change `it.fails` to `it`.
-  it.fails('an unknown field is reported on the line of that key (KNOWN BUG)', () => {
+  it('an unknown field is reported on the line of that key', () => {
     const text = yaml(entry(), entry({ seed: '001_bbbb.txt', slug: 'second', title: undefined, tilte: 'Typo' }));
     const unknown = problemsOf(text).find((p) => p.message.includes('`tilte`'));
     expect(text.split('\n')[(unknown?.line ?? 0) - 1]).toBe('  tilte: Typo');
@@ -301,11 +298,7 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
     expect(problems[0]?.message).toContain('titleSupplied');
   });
 
-  // KNOWN BUG (src/lib/yaml-list.ts, parseYamlList): zod 4 puts `input` on issues only when
-  // asked (`reportInput: true`), so `issue.input === undefined` holds for EVERY invalid_type issue
-  // and a present-but-wrong value ("titleSupplied: yes", "title: 2032") is reported as missing.
-  // When fixed, change `it.fails` to `it`.
-  it.fails('a value of the wrong type is not reported as missing (KNOWN BUG)', () => {
+  it('a value of the wrong type is not reported as missing', () => {
     const problems = problemsOf(yaml(entry({ titleSupplied: '"yes"' })));
     expect(problems[0]?.message).not.toMatch(/missing/);
   });

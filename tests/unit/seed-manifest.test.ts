@@ -13,7 +13,7 @@ const RECORD_NEW =
   'A NEW seed must be recorded: in seeds/, run `sha256sum NEW.txt >> SHA256SUMS` (NEW.txt being its file name).';
 const NEVER_EDIT =
   'Seeds are copied byte for byte from the article and are never edited (not even line endings or white space): ' +
-  'restore the original bytes, e.g. `git checkout -- seeds/<file>`. To correct how a seed is split, add an override ' +
+  'restore the original bytes (e.g. with `git checkout -- seeds/<file>`). To correct how a seed is split, add an override ' +
   'in content/sources.yaml instead.';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

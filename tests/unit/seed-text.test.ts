@@ -166,10 +166,7 @@ describe('decodeSeed: invalid UTF-8 is a problem with its line and offset', () =
     expect(problem.message).toContain('offset 20');
   });
 
-  // KNOWN BUG (src/lib/seed-text.ts, countLines): only 0x0A counts as a line break, although
-  // decodeSeed accepts lone-CR line endings; in a CR-only file every problem is "line 1".
-  // When fixed, change `it.fails` to `it`.
-  it.fails('counts lines of a CR-only file correctly (KNOWN BUG)', () => {
+  it('counts lines of a CR-only file correctly', () => {
     const bytes = concat(utf8('One.\rTwo.\rThr'), [0xff]);
     expect(expectProblem(bytes).line).toBe(3);
   });
@@ -199,10 +196,7 @@ describe('decodeSeed: NUL bytes', () => {
     expect(problem.line).toBe(3);
   });
 
-  // KNOWN BUG (src/lib/seed-text.ts, decodeSeed): the NUL's line is counted before CR line
-  // endings are normalised, so in a CR-only file it is always "line 1". When fixed, change
-  // `it.fails` to `it`.
-  it.fails('counts lines of a CR-only file correctly (KNOWN BUG)', () => {
+  it('counts lines of a CR-only file correctly', () => {
     expect(expectProblem(concat(utf8('One.\rTwo.\rThr'), [0x00])).line).toBe(3);
   });
 });

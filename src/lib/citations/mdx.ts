@@ -74,12 +74,18 @@ export function analyseTree(tree: Root, file: string, options: { requireCitation
     }
 
     if (!options.requireCitations) return;
-    const inEditorial = ancestors.some((a) => isJsx(a, EDITORIAL));
+    // <Editorial> on its own line wraps paragraphs; written inline it marks the paragraph it is in.
+    const inEditorial =
+      ancestors.some((a) => isJsx(a, EDITORIAL)) ||
+      ('children' in node && (node as Parent).children.some((child) => isJsx(child, EDITORIAL)));
     const checkable =
       node.type === 'paragraph' ||
       (node.type === 'tableRow' && (ancestors.at(-1) as Parent).children.indexOf(node as never) > 0);
     if (checkable && !inEditorial && !containsCite(node)) {
-      const text = toString(node).trim();
+      const text =
+        node.type === 'tableRow'
+          ? (node as Parent).children.map((cell) => toString(cell).trim()).join(' | ')
+          : toString(node).trim();
       if (text === '') return;
       problems.push({
         ...at(node),

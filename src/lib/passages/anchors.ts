@@ -14,11 +14,7 @@ const LONG_HASH_LENGTH = 12;
 export function passageAnchor(text: string, hashLength = HASH_LENGTH): string {
   const canonical = canonicalText(text);
   const hash = createHash('sha256').update(canonical).digest('hex').slice(0, hashLength);
-  const words = slug(canonical.split(' ').slice(0, SLUG_WORDS).join(' '))
-    .normalize('NFKD')
-    .replace(/[^a-z0-9-]+/gu, '')
-    .replace(/-{2,}/gu, '-')
-    .replace(/^-|-$/gu, '');
+  const words = asciiSlug(canonical.split(' ').slice(0, SLUG_WORDS).join(' '));
   const head = trimAtHyphen(words, SLUG_MAX);
   return head ? `${head}-${hash}` : `p-${hash}`;
 }
@@ -59,4 +55,14 @@ function trimAtHyphen(text: string, max: number): string {
   const cut = text.slice(0, max);
   const lastHyphen = cut.lastIndexOf('-');
   return lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut;
+}
+
+/** A lowercase ASCII slug: accents dropped ("Ünïcödé" → "unicode"), other scripts left out. */
+export function asciiSlug(text: string): string {
+  return slug(text.replace(/ß/gu, 'ss'))
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9-]+/gu, '')
+    .replace(/-{2,}/gu, '-')
+    .replace(/^-|-$/gu, '');
 }

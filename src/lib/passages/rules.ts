@@ -8,19 +8,21 @@ export interface FurnitureRule {
   label: string;
   /** Everything after this line is furniture too, up to the next heading that is not furniture. */
   startsBlock?: boolean;
+  /** Widgets are short: a longer line that matches is a sentence ("Share prices rose…"). */
+  maxWords?: number;
 }
 
 /** Page furniture: widgets and links copied along with an article's text. */
 export const FURNITURE_RULES: readonly FurnitureRule[] = [
   { pattern: /^[\s,;.·|•-]+$/u, label: 'Stray punctuation' },
-  { pattern: /^share\b\s*:?/iu, label: 'Share widget' },
+  { pattern: /^share(?:\s*:.*|\s+(?:this|on)\b.*)?$/iu, label: 'Share widget', maxWords: 6 },
   { pattern: /^read (?:this )?in (?:other|another) languages?\b/iu, label: 'Language links' },
   { pattern: /^(?:also read|read also|read more|see also|recommended)\s*:/iu, label: 'Related link' },
   { pattern: /^related (?:articles?|stories|posts|reading)\s*:?$/iu, label: 'Related articles', startsBlock: true },
   { pattern: /^comments?\s*\(\d+\)$/iu, label: 'Comments widget' },
-  { pattern: /^no comments yet\b/iu, label: 'Comments widget' },
+  { pattern: /^no comments yet\b/iu, label: 'Comments widget', maxWords: 10 },
   { pattern: /^(?:leave a (?:comment|reply)|post a comment|add a comment)\s*[.!]?$/iu, label: 'Comments widget' },
-  { pattern: /\b\d+\s+min(?:ute)?s? read\b/iu, label: 'Article details' },
+  { pattern: /\b\d+\s+min(?:ute)?s? read\b/iu, label: 'Article details', maxWords: 16 },
   { pattern: /^sources?\s*:\s*$/iu, label: 'Empty source list' },
   {
     pattern: /^(?:advertisement|sponsored|subscribe(?: now)?|sign up for our newsletter|follow us\b.*)$/iu,
@@ -31,7 +33,8 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
 const LIST_MARKER = /^([•·▪◦‣∙*–—-]|\d{1,3}[.)])\s+(?=\S)/u;
 
 export function matchFurniture(line: string): FurnitureRule | undefined {
-  return FURNITURE_RULES.find((rule) => rule.pattern.test(line));
+  const words = line.split(/\s+/u).length;
+  return FURNITURE_RULES.find((rule) => rule.pattern.test(line) && words <= (rule.maxWords ?? Infinity));
 }
 
 export function matchListItem(line: string): { marker: string; body: string; ordered: boolean } | undefined {

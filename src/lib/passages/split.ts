@@ -16,6 +16,13 @@ export function splitPassages(text: string, overrides: readonly PassageOverride[
   const used = new Set<number>();
   let blankBefore = true;
   let furnitureBlock: string | undefined;
+  let lastLine = '';
+  let wrapped: string[] = [];
+  const flushWrapped = () => {
+    const last = passages.at(-1);
+    if (last && wrapped.length > 0) last.text = [last.text, ...wrapped].join('\n');
+    wrapped = [];
+  };
 
   const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
@@ -30,13 +37,17 @@ export function splitPassages(text: string, overrides: readonly PassageOverride[
     const override = overrides[overrideIndex];
     if (override) used.add(overrideIndex);
 
-    const passage = override ? fromOverride(override, line, lineNumber) : classify(line, lineNumber, furnitureBlock);
-
-    if (!override) {
-      const rule = matchFurniture(line);
-      if (rule?.startsBlock) furnitureBlock = rule.label;
-      else if (passage.kind === 'heading') furnitureBlock = undefined;
+    let passage = override ? fromOverride(override, line, lineNumber) : classify(line, lineNumber, furnitureBlock);
+    // A title-like line that runs straight on into a lower-case line is the start of a
+    // hard-wrapped paragraph, not a heading.
+    if (!override && passage.kind === 'heading' && /^\p{Ll}/u.test((lines[index + 1] ?? '').trim())) {
+      passage = { kind: 'paragraph', text: line, lines: passage.lines };
     }
+
+    // A heading that is not furniture ends a furniture block ("Related Articles" …), overridden or not.
+    const rule = override ? undefined : matchFurniture(line);
+    if (rule?.startsBlock) furnitureBlock = rule.label;
+    else if (passage.kind === 'heading') furnitureBlock = undefined;
 
     const previous = passages.at(-1);
     if (
@@ -44,19 +55,20 @@ export function splitPassages(text: string, overrides: readonly PassageOverride[
       passage.kind === 'paragraph' &&
       previous?.kind === 'paragraph' &&
       !blankBefore &&
-      continuesParagraph(previous, line)
+      continuesParagraph(lastLine, line)
     ) {
-      passages[passages.length - 1] = {
-        ...previous,
-        text: `${previous.text}\n${line}`,
-        lines: [previous.lines[0], lineNumber],
-      };
+      // Wrapped lines are collected and joined once the paragraph ends: no quadratic string growth.
+      wrapped.push(line);
+      previous.lines = [previous.lines[0], lineNumber];
     } else {
+      flushWrapped();
       passages.push(passage);
     }
+    lastLine = line;
     blankBefore = false;
   }
 
+  flushWrapped();
   const unusedOverrides = overrides.map((_, i) => i).filter((i) => !used.has(i));
   return { passages, unusedOverrides };
 }
@@ -95,9 +107,8 @@ function matchesOverride(override: PassageOverride, line: string): boolean {
 }
 
 /** A hard-wrapped line continues the paragraph above: the paragraph did not end, and this starts in lower case. */
-function continuesParagraph(previous: SplitPassage, line: string): boolean {
-  const lastLine = previous.text.slice(previous.text.lastIndexOf('\n') + 1);
-  return !endsSentence(lastLine) && /^\p{Ll}/u.test(line);
+function continuesParagraph(previousLine: string, line: string): boolean {
+  return !endsSentence(previousLine) && /^\p{Ll}/u.test(line);
 }
 
 function normaliseSpace(text: string): string {

@@ -1,0 +1,200 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentPaths, loadCatalog } from '../../src/lib/catalog-files.ts';
+import { ROOT } from '../support/paths.ts';
+import { hasChromium, launchBrowser, newPage, settle, visit, type SitePage } from '../support/browser.ts';
+
+const { sources } = loadCatalog(contentPaths(ROOT));
+
+/** The permanent URL of the passage of `slug` that contains `words`. */
+function passage(slug: string, words: string): string {
+  const source = sources.find((s) => s.slug === slug);
+  const found = source?.passages.find((p) => p.text.includes(words));
+  if (!found) throw new Error(`No passage of ${slug} contains "${words}"`);
+  return `/sources/${slug}/#${found.id}`;
+}
+
+/** Realistic queries, each with the page or passage that must be in the top five results. */
+const QUERIES: [query: string, expected: string][] = [
+  ['27 percent', passage('non-exclusive-license-through-2032', 'approximately 27 percent ownership stake')],
+  ['Jassy', passage('non-exclusive-license-through-2032', 'Andy Jassy celebrated')],
+  ['revenue share cap', '/explainers/financial-terms/'],
+  ['Simon Willison', passage('no-longer-tied-to-azure', 'Simon Willison put it well')],
+  ['852 billion', passage('no-longer-tied-to-azure', 'valued at $852 billion')],
+  ['first-right-of-refusal', passage('azure-exclusivity-ends', 'first-right-of-refusal')],
+  ['Musk trial', passage('non-exclusive-license-through-2032', 'Musk trial')],
+  ['Managed Agents Bedrock', passage('azure-exclusivity-ends', 'Managed Agents are now available')],
+  ['Financial Times legal action', passage('non-exclusive-license-through-2032', 'Financial Times subsequently reported')],
+  ['stateful runtime', passage('non-exclusive-license-through-2032', 'co-develop stateful runtime technology')],
+  ['independent of technology progress', passage('openai-goes-multi-cloud', 'independent of OpenAI’s technology progress')],
+  ['vendor lock-in', passage('restructure-resolves-cloud-exclusivity-dispute', 'avoid vendor lock-in')],
+  ['October 2025', '/explainers/timeline/#2025-10'],
+  ['exclusivity', '/explainers/exclusivity/'],
+];
+
+type Result = { href: string; subs: string[] };
+
+async function results(site: SitePage, query: string): Promise<Result[]> {
+  await visit(site, `/search/?q=${encodeURIComponent(query)}`);
+  await site.page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 15_000 });
+  await site.page.waitForTimeout(300); // let lazy result data fill in
+  return (await site.page.evaluate(`[...document.querySelectorAll('pagefind-results li.pf-result')].map((li) => ({
+      href: li.querySelector('a.pf-result-link')?.getAttribute('href') ?? '',
+      subs: [...li.querySelectorAll('a.pf-heading-link')].map((a) => a.getAttribute('href') ?? ''),
+    }))`)) as Result[];
+}
+
+/** `/x/?highlight=a#id` → `/x/#id`: what the reader lands on, minus the highlight words. */
+const landing = (href: string) => {
+  const url = new URL(href, 'http://site.invalid');
+  return `${url.pathname}${url.hash}`;
+};
+
+describe.skipIf(!hasChromium)('search', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(QUERIES)('"%s" finds %s in the top five results', async (query, expected) => {
+    const site = await newPage(browser);
+    try {
+      const top = (await results(site, query)).slice(0, 5);
+      const landings = top.flatMap((r) => [landing(r.href), ...r.subs.map(landing)]);
+      expect(landings).toContain(expected);
+      expect(site.foreignRequests).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('does not index page furniture ("Also read: … Cerebras" appears only as furniture)', async () => {
+    const site = await newPage(browser);
+    try {
+      await visit(site, '/search/?q=Cerebras');
+      await site.page.waitForFunction(`/\\b0 results\\b|No results/i.test(document.querySelector('pagefind-summary')?.textContent ?? '')`, undefined, { timeout: 15_000 });
+      expect(await site.page.locator('pagefind-results li.pf-result').count()).toBe(0);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('shows each result with its title, its kind and an excerpt with the words marked', async () => {
+    const site = await newPage(browser);
+    try {
+      await results(site, 'Jassy');
+      const first = site.page.locator('li.pf-result').filter({ hasText: 'Source' }).first();
+      await expect.poll(() => first.locator('.result-kind').textContent(), { timeout: 10_000 }).toBe('Source');
+      expect((await first.locator('.pf-result-excerpt mark, .pf-heading-excerpt mark').first().textContent())?.toLowerCase()).toBe('jassy');
+      expect(await first.locator('a.pf-heading-link').first().textContent()).toMatch(/^¶ \d+ · /u);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('opens a result at the passage, highlighted, with the searched words marked', async () => {
+    const site = await newPage(browser);
+    try {
+      const expected = passage('non-exclusive-license-through-2032', 'Andy Jassy celebrated');
+      await results(site, 'Jassy');
+      await site.page.locator(`a.pf-heading-link[href$="${expected.split('#')[1]}"]`).first().click();
+      await site.page.waitForURL(/highlight=jassy/u);
+      await settle(site);
+      expect(landing(site.page.url())).toBe(expected);
+      const target = site.page.locator('.passage:target');
+      expect(await target.getAttribute('id')).toBe(expected.split('#')[1]);
+      await expect.poll(() => target.locator('mark.pagefind-highlight').first().textContent(), { timeout: 10_000 }).toBe('Jassy');
+      const inView = await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
+      expect(inView).toBe(true);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('keeps the query in the URL, and Back restores the results', async () => {
+    const site = await newPage(browser);
+    try {
+      await visit(site, '/search/');
+      const input = site.page.locator('pagefind-input input');
+      await input.fill('Bedrock');
+      await site.page.waitForURL(/\?q=Bedrock$/u);
+      await site.page.locator('li.pf-result a.pf-result-link').first().click();
+      await site.page.waitForURL((url) => !url.pathname.startsWith('/search/'));
+      await site.page.goBack();
+      await site.page.waitForURL(/\/search\/\?q=Bedrock$/u);
+      await expect.poll(() => site.page.locator('pagefind-input input').inputValue(), { timeout: 10_000 }).toBe('Bedrock');
+      await expect.poll(() => site.page.locator('li.pf-result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('opens from any page with "/" or Ctrl-K, and works with the keyboard alone', async () => {
+    const site = await newPage(browser);
+    try {
+      await visit(site, '/sources/azure-exclusivity-ends/');
+      await site.page.keyboard.press('/');
+      expect(await site.page.evaluate('document.activeElement?.id')).toBe('site-search-q');
+      await site.page.keyboard.press('Escape');
+      await site.page.locator('body').click({ position: { x: 5, y: 300 } });
+      await site.page.keyboard.press('Control+k');
+      expect(await site.page.evaluate('document.activeElement?.id')).toBe('site-search-q');
+
+      await site.page.keyboard.type('Jassy');
+      await site.page.keyboard.press('Enter');
+      await site.page.waitForURL(/\/search\/\?q=Jassy$/u);
+      await site.page.waitForSelector('li.pf-result a.pf-result-link');
+      await site.page.waitForTimeout(300);
+      await site.page.locator('pagefind-input input').focus();
+      await site.page.keyboard.press('ArrowDown');
+      const focused = (await site.page.evaluate('document.activeElement?.getAttribute("href")')) as string;
+      expect(focused).toMatch(/highlight=jassy/u);
+      // Pagefind shows focus on the result's card (a ring), not on the link itself.
+      const ring = await site.page.evaluate(`(() => {
+        const el = document.activeElement;
+        const card = el.closest('.pf-result-card, .pf-heading-chip');
+        return [getComputedStyle(el).outlineStyle, card ? getComputedStyle(card).boxShadow : 'none'];
+      })()`);
+      expect(ring).not.toEqual(['none', 'none']);
+      await site.page.keyboard.press('Enter');
+      await site.page.waitForURL((url) => url.href.includes('highlight=jassy') && !url.pathname.startsWith('/search/'));
+      expect(landing(site.page.url())).toBe(landing(focused));
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('narrows results with a filter', async () => {
+    const site = await newPage(browser);
+    try {
+      const all = await results(site, 'Microsoft');
+      expect(all.length).toBeGreaterThan(3);
+      await site.page.locator('details[data-filter-name="kind"] summary').click();
+      await site.page.locator('details[data-filter-name="kind"] input[value="Explainer"]').check();
+      await expect.poll(() => site.page.locator('li.pf-result').count(), { timeout: 10_000 }).toBeLessThan(all.length);
+      const hrefs = await site.page.locator('li.pf-result a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href).toMatch(/^\/explainers\//u);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('says plainly that search needs JavaScript when it is off', async () => {
+    const site = await newPage(browser, { javaScriptEnabled: false });
+    try {
+      await visit(site, '/search/');
+      const text = await site.page.locator('main').innerText();
+      expect(text).toContain('Search runs in your browser and needs JavaScript');
+      expect(await site.page.locator('main a[href="/sources/"]').first().isVisible()).toBe(true);
+    } finally {
+      await site.close();
+    }
+  });
+});

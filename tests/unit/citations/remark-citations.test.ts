@@ -1,0 +1,310 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it, vi } from 'vitest';
+import { buildCatalog, type Source } from '../../../src/lib/catalog.ts';
+import { ContentError } from '../../../src/lib/errors.ts';
+import remarkCitations from '../../../src/plugins/remark-citations.ts';
+import remarkReadingTime from '../../../src/plugins/remark-reading-time.ts';
+import { ACME, FIXTURES, GLOBEX, INITECH, passage, testSources } from './support.ts';
+
+const sources = testSources();
+const PATH = '/x/content/explainers/demo.mdx';
+const demo = readFileSync(join(FIXTURES, 'demo.mdx'), 'utf8');
+
+function processor(
+  options: { sources?: () => readonly Source[]; requireCitations?: (path: string) => boolean; plugin?: boolean } = {},
+) {
+  const base = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
+  const withPlugin =
+    options.plugin === false
+      ? base
+      : base.use(remarkCitations, {
+          sources: options.sources ?? (() => sources),
+          requireCitations: options.requireCitations ?? (() => true),
+          root: '/x',
+        });
+  return withPlugin.use(remarkRehype).use(rehypeStringify);
+}
+
+async function render(text: string, options: Parameters<typeof processor>[0] = {}): Promise<string> {
+  return String(await processor(options).process(new VFile({ path: PATH, value: text })));
+}
+
+async function failure(text: string, options: Parameters<typeof processor>[0] = {}): Promise<ContentError> {
+  try {
+    await render(text, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError);
+    return error as ContentError;
+  }
+  throw new Error('expected the processor to throw');
+}
+
+const monday = passage(sources, ACME, 'Acme said on Monday');
+const globexMove = passage(sources, GLOBEX, 'Globex will move');
+const initech = passage(sources, INITECH, 'Initech reported');
+
+const WILL_NOT_RENEW = 'it%20%E2%80%9Cwill%20not%20renew%E2%80%9D%20the%20deal';
+
+const html = await render(demo);
+const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+
+describe('remarkCitations in a unified pipeline', () => {
+  it('turns each <Cite> into a superscript marker linking to the passage with a text fragment', () => {
+    expect(html).toContain(
+      `<sup class="cite-ref" id="ref-1" data-pagefind-ignore="">` +
+        `<a href="/sources/${ACME}/#${monday.id}:~:text=${WILL_NOT_RENEW}" data-note="1">[1]` +
+        `<span class="visually-hidden"> Acme signs a widget deal, ¶ 2</span></a></sup>`,
+    );
+    expect(html).toContain(
+      `<sup class="cite-ref" id="ref-3" data-pagefind-ignore="">` +
+        `<a href="/sources/${GLOBEX}/#${globexMove.id}:~:text=half%20of%20its%20workloads" data-note="3">[3]` +
+        `<span class="visually-hidden"> Globex picks a second cloud, ¶ 2</span></a></sup>`,
+    );
+    expect(document.querySelectorAll('sup.cite-ref')).toHaveLength(5);
+    expect(html).not.toContain('<Cite');
+  });
+
+  it('leaves no space before a marker, nor between markers', () => {
+    expect(html).toContain('Acme will not renew<sup class="cite-ref" id="ref-1"');
+    expect(html).toContain('Analysts were struck<sup class="cite-ref" id="ref-2"');
+    expect(html).toMatch(/<\/sup><sup class="cite-ref" id="ref-3"/u);
+    expect(html).toContain('</sup>.</p>');
+    expect(html).not.toMatch(/\s<sup class="cite-ref"/u);
+  });
+
+  it('reuses the note number for a repeated citation, with its own ref id', () => {
+    const markers = [...document.querySelectorAll('sup.cite-ref')].map((sup) => [
+      sup.getAttribute('id'),
+      sup.querySelector('a')?.getAttribute('data-note'),
+      sup.querySelector('a')?.firstChild?.textContent,
+    ]);
+    expect(markers).toEqual([
+      ['ref-1', '1', '[1]'],
+      ['ref-2', '2', '[2]'],
+      ['ref-3', '3', '[3]'],
+      ['ref-4', '1', '[1]'],
+      ['ref-5', '4', '[4]'],
+    ]);
+  });
+
+  it('marks citations in table cells', () => {
+    expect(html).toContain(
+      `<td>Revenue<sup class="cite-ref" id="ref-5" data-pagefind-ignore=""><a href="/sources/${INITECH}/#${initech.id}:~:text=revenue%20of%20%243%20billion" data-note="4">[4]`,
+    );
+  });
+
+  it('appends the notes section at the end', () => {
+    expect(html).toContain(
+      '<section class="notes" aria-labelledby="notes" data-pagefind-ignore=""><h2 id="notes">Sources</h2><ol class="notes-list"><li id="note-1">',
+    );
+    expect(html.trimEnd().endsWith('</ol></section>')).toBe(true);
+    expect([...document.querySelectorAll('ol.notes-list > li')].map((li) => li.id)).toEqual([
+      'note-1',
+      'note-2',
+      'note-3',
+      'note-4',
+    ]);
+  });
+
+  it('quotes the words as the source has them (curly quotes even where the author typed straight ones)', () => {
+    expect(html).toContain('<q>it “will not renew” the deal</q>');
+    expect(html).toContain('<q>a move analysts called ‘bold’</q>');
+    expect(html).not.toContain('<q>it "will not renew" the deal</q>');
+  });
+
+  it('names the source in <cite>, gives ¶ N and links to the passage', () => {
+    expect(html).toContain(
+      `<q>it “will not renew” the deal</q> — <a href="/sources/${ACME}/#${monday.id}:~:text=${WILL_NOT_RENEW}"><cite>Acme signs a widget deal</cite>, ¶ 2</a></li>`,
+    );
+    const note4 = document.getElementById('note-4');
+    expect(note4?.querySelector('cite')?.textContent).toBe('Initech quarterly report');
+    expect(note4?.textContent).toContain('¶ 2');
+  });
+
+  it('links back with ^ for a note used once', () => {
+    expect(html).toContain(
+      '<li id="note-2"><span class="backrefs"><a href="#ref-2" class="backref">^<span class="visually-hidden"> back to the text</span></a></span> <q>',
+    );
+    const backrefs = document.querySelectorAll('#note-3 a.backref');
+    expect([...backrefs].map((a) => a.getAttribute('href'))).toEqual(['#ref-3']);
+  });
+
+  it('links back with ^ a b for a note used several times', () => {
+    expect(html).toContain(
+      '<li id="note-1"><span class="backrefs">^ ' +
+        '<a href="#ref-1" class="backref"><span class="visually-hidden">back to the text, use </span>a</a> ' +
+        '<a href="#ref-4" class="backref"><span class="visually-hidden">back to the text, use </span>b</a> </span>',
+    );
+  });
+
+  it('turns <Editorial> into <div class="editorial">', () => {
+    expect(html).toContain('<div class="editorial"><p>Our own view, which needs no citation.</p></div>');
+    expect(html).not.toContain('Editorial');
+  });
+
+  it('asks requireCitations about the path relative to the root', async () => {
+    const requireCitations = vi.fn(() => true);
+    await render(demo, { requireCitations });
+    expect(requireCitations).toHaveBeenCalledWith('content/explainers/demo.mdx');
+  });
+
+  it('numbers a second file’s notes from 1 again', async () => {
+    const second = await render(`Only this <Cite source="${GLOBEX}" quote="by 2027" />.\n`);
+    expect(second).toContain('id="ref-1"');
+    expect(second).toContain('data-note="1">[1]');
+    expect(second).toContain('<li id="note-1">');
+    expect(second).not.toContain('note-2');
+  });
+});
+
+describe('remarkCitations: files it leaves alone', () => {
+  it('leaves a file without citations untouched and does not read the sources', async () => {
+    const text = '# About\n\nNothing here cites.\n\n- Nor here.\n';
+    const sourcesSpy = vi.fn(() => sources);
+    const html = await render(text, { sources: sourcesSpy, requireCitations: () => false });
+    expect(html).toBe(await render(text, { plugin: false }));
+    expect(html).not.toContain('notes');
+    expect(sourcesSpy).not.toHaveBeenCalled();
+  });
+
+  it('leaves a file with nothing to cite untouched even when citations are required', async () => {
+    const text = '# Just a heading\n\n## And another\n';
+    expect(await render(text)).toBe(await render(text, { plugin: false }));
+  });
+
+  it('unwraps <Editorial> without adding notes when nothing is cited', async () => {
+    const html = await render('<Editorial>\n\nOpinion.\n\n</Editorial>\n');
+    expect(html).toBe('<div class="editorial"><p>Opinion.</p></div>');
+  });
+});
+
+describe('remarkCitations: stopping the build', () => {
+  it('throws a ContentError with file:line:column, the quote and a suggestion for a bad quote', async () => {
+    const text =
+      '---\ntitle: Bad\n---\n\nAcme will not <Cite source="acme-widget-deal" quote="it will never renew the deal" />.\n';
+    const error = await failure(text);
+    expect(error.message).toContain('content/explainers/demo.mdx:5:15: quote not found');
+    expect(error.message).toContain('"it will never renew the deal"');
+    expect(error.message).toContain('Did you mean (¶ 2):');
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ file: 'content/explainers/demo.mdx', line: 5, column: 15 });
+  });
+
+  it('throws for an unknown source', async () => {
+    const error = await failure('Text <Cite source="acme-deal" quote="will not renew" />.\n');
+    expect(error.message).toContain('content/explainers/demo.mdx:1:6: the citation names source "acme-deal"');
+    expect(error.message).toContain(`Did you mean "${ACME}"?`);
+  });
+
+  it('throws for an uncited paragraph, naming its line', async () => {
+    const text = `Cited <Cite source="${ACME}" quote="will not renew" />.\n\nThis one cites nothing.\n`;
+    const error = await failure(text);
+    expect(error.message).toContain(
+      'content/explainers/demo.mdx:3:1: this paragraph has no citation: "This one cites nothing."',
+    );
+    expect(error.message).toContain('<Editorial>');
+  });
+
+  it('reports every problem of a file at once', async () => {
+    const text = [
+      `One <Cite source="${ACME}" quote="not in the source" />.`,
+      '',
+      'Two cites nothing.',
+      '',
+      `Three <Cite source="${ACME}" />.`,
+      '',
+    ].join('\n');
+    const error = await failure(text);
+    expect(error.message).toContain('3 problems');
+    expect(error.problems.map((p) => [p.line, p.column])).toEqual(
+      expect.arrayContaining([
+        [1, 5],
+        [3, 1],
+        [5, 7],
+      ]),
+    );
+  });
+
+  it('does not require citations when requireCitations says no, but still checks the quotes', async () => {
+    const relaxed = { requireCitations: () => false };
+    await expect(render('Nothing cited.\n', relaxed)).resolves.toBe('<p>Nothing cited.</p>');
+    const error = await failure(`Bad <Cite source="${ACME}" quote="nope nope" />.\n`, relaxed);
+    expect(error.message).toContain('demo.mdx:1:5: quote not found');
+  });
+});
+
+describe('remarkCitations: page furniture', () => {
+  it('says a note quotes the page furniture around the article', async () => {
+    const seed = 'Headline Of The Story\n\nThe story itself says something.\n\nShare this article on social media\n';
+    const furniture = buildCatalog({
+      seeds: [{ name: 'f.txt', path: 'seeds/f.txt', bytes: new TextEncoder().encode(seed) }],
+      metadataText: [
+        '- seed: f.txt',
+        '  slug: furnished',
+        '  title: Furnished',
+        '  titleSupplied: true',
+        '  publisher: not stated',
+        '  byline: not stated',
+        '  date: not stated',
+        '  overrides:',
+        '    - line: "Share this article on social media"',
+        '      kind: furniture',
+        '      label: Share widget',
+        '',
+      ].join('\n'),
+      metadataFile: 'content/sources.yaml',
+    }).sources;
+    const html = await render(
+      'Shared <Cite source="furnished" quote="Share this article" /> and said <Cite source="furnished" quote="says something" />.\n',
+      { sources: () => furniture },
+    );
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    expect(document.querySelector('#note-1 .note-furniture')?.textContent).toBe(
+      '(from the page furniture around the article)',
+    );
+    expect(document.querySelector('#note-2 .note-furniture')).toBeNull();
+  });
+});
+
+describe('remarkReadingTime', () => {
+  async function run(text: string, options?: { wordsPerMinute?: number }, data: Record<string, unknown> = {}) {
+    const pipeline = unified().use(remarkParse).use(remarkMdx).use(remarkReadingTime, options);
+    const file = new VFile({ path: PATH, value: text, data });
+    await pipeline.run(pipeline.parse(file), file);
+    return file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+  }
+
+  it('sets words and minutesToRead in the Astro frontmatter', async () => {
+    const data = await run('One two three four five six seven.\n');
+    expect(data.astro?.frontmatter).toEqual({ words: 7, minutesToRead: 1 });
+  });
+
+  it('does not count the attributes of <Cite>', async () => {
+    const data = await run('One two <Cite source="a-b" quote="many words here that are not read" /> three.\n');
+    expect(data.astro?.frontmatter?.['words']).toBe(3);
+  });
+
+  it('rounds minutes at the given reading speed, and never says less than one minute', async () => {
+    const words = (n: number) => `${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}\n`;
+    expect((await run(words(25), { wordsPerMinute: 10 })).astro?.frontmatter).toEqual({ words: 25, minutesToRead: 3 });
+    expect((await run(words(24), { wordsPerMinute: 10 })).astro?.frontmatter?.['minutesToRead']).toBe(2);
+    expect((await run(words(3), { wordsPerMinute: 10 })).astro?.frontmatter?.['minutesToRead']).toBe(1);
+    expect((await run(words(690))).astro?.frontmatter).toEqual({ words: 690, minutesToRead: 3 });
+    expect((await run(''))?.astro?.frontmatter).toEqual({ words: 0, minutesToRead: 1 });
+  });
+
+  it('keeps frontmatter that Astro already put there', async () => {
+    const data = await run('One two.\n', undefined, { astro: { frontmatter: { title: 'Kept' } } });
+    expect(data.astro?.frontmatter).toEqual({ title: 'Kept', words: 2, minutesToRead: 1 });
+  });
+});
