@@ -48,6 +48,7 @@ const vitest = (name, projects) =>
     `--outputFile.json=${join(reports, `${name}.json`)}`,
   ]);
 
+run('type check (astro check)', 'astro', ['check']);
 vitest('unit', ['unit']);
 const built = run('build the site (Astro + Pagefind)', 'node', ['scripts/build.mjs', '--force']);
 if (built) {

@@ -4,8 +4,8 @@ import { z } from 'astro/zod';
 
 // Tests build fixture copies of the content; the site uses ./content.
 const content = process.env['RENEGOTIATED_CONTENT'] ?? './content';
-import { citedPassagesLoader, timelineLoader } from './loaders/citations-loader.ts';
-import { sourcesLoader } from './loaders/sources-loader.ts';
+import { citedPassagesLoader, citedPassagesSchema, timelineLoader, timelineSchema } from './loaders/citations-loader.ts';
+import { sourceSchema, sourcesLoader } from './loaders/sources-loader.ts';
 
 const prose = z.object({
   title: z.string().min(1),
@@ -14,9 +14,10 @@ const prose = z.object({
 });
 
 export const collections = {
-  sources: defineCollection({ loader: sourcesLoader() }),
-  citedPassages: defineCollection({ loader: citedPassagesLoader() }),
-  timeline: defineCollection({ loader: timelineLoader() }),
+  // Each loader validates its own data; the schema is repeated here so Astro generates types.
+  sources: defineCollection({ loader: sourcesLoader(), schema: sourceSchema }),
+  citedPassages: defineCollection({ loader: citedPassagesLoader(), schema: citedPassagesSchema }),
+  timeline: defineCollection({ loader: timelineLoader(), schema: timelineSchema }),
   explainers: defineCollection({
     loader: glob({ pattern: '*.mdx', base: `${content}/explainers` }),
     schema: prose.extend({ order: z.number().int() }),

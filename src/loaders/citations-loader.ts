@@ -25,6 +25,8 @@ const inputs = (paths: ReturnType<typeof contentPaths>) => [
 
 const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.number().optional() });
 
+export const citedPassagesSchema = z.object({ passages: z.record(z.string(), z.array(backlinkSchema)) });
+
 /**
  * `citedPassages`: for each source, which places cite which of its passages (the "Cited in"
  * back-links). Built from the one citation index; also where every citation problem in every
@@ -33,7 +35,7 @@ const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.n
 export function citedPassagesLoader(): Loader {
   return {
     name: 'renegotiated-cited-passages',
-    schema: z.object({ passages: z.record(z.string(), z.array(backlinkSchema)) }),
+    schema: citedPassagesSchema,
     async load({ store, logger, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
       const sync = async () => {
@@ -67,11 +69,7 @@ const resolvedCitationSchema = z.object({
   matched: z.string(),
 });
 
-/** `timeline`: the dated events of content/timeline.yaml, in order, with resolved citations. */
-export function timelineLoader(): Loader {
-  return {
-    name: 'renegotiated-timeline',
-    schema: z.object({
+export const timelineSchema = z.object({
       order: z.number(),
       date: z.string(),
       label: z.string(),
@@ -79,7 +77,13 @@ export function timelineLoader(): Loader {
       title: z.string(),
       summary: z.string(),
       citations: z.array(resolvedCitationSchema),
-    }),
+    });
+
+/** `timeline`: the dated events of content/timeline.yaml, in order, with resolved citations. */
+export function timelineLoader(): Loader {
+  return {
+    name: 'renegotiated-timeline',
+    schema: timelineSchema,
     async load({ store, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
       const sync = async () => {

@@ -2,13 +2,13 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, contentPaths } from '../lib/catalog-files.ts';
-import { PASSAGE_KINDS } from '../lib/passages/types.ts';
+import { PASSAGE_KINDS, type PassageKind } from '../lib/passages/types.ts';
 import { reloadOnChange } from './watch.ts';
 
 const passageSchema = z.object({
   id: z.string(),
   ordinal: z.number().int().positive(),
-  kind: z.enum(PASSAGE_KINDS as [string, ...string[]]),
+  kind: z.enum(PASSAGE_KINDS as readonly PassageKind[] as [PassageKind, ...PassageKind[]]),
   text: z.string(),
   lines: z.tuple([z.number(), z.number()]),
   label: z.string().optional(),

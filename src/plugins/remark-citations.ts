@@ -94,7 +94,7 @@ function notesNode(notes: Note[]) {
             ]),
           ]
         : [
-            '^ ',
+            t('^ '),
             ...note.refs.flatMap((ref, i): ElementContent[] => [
               h('a', { href: `#${ref}`, className: ['backref'] }, [
                 h('span', { className: ['visually-hidden'] }, 'back to the text, use '),
