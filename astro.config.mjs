@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +10,14 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Where the site is published: canonical links, the sitemap and printed link addresses use it.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 // Tests build fixture sites into their own folders; the site itself uses the defaults.
 const env = process.env;
 
 export default defineConfig({
-  site: env.SITE_URL ?? 'http://localhost:4321',
+  site,
   trailingSlash: 'always',
   // Keep the white space between elements: with 'jsx' compression, table cells and list items
   // run together into one word in the search index ("TermFigureSources").
@@ -29,11 +32,11 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [
         remarkReadingTime,
-        [remarkCitations, { root, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations }],
+        [remarkCitations, { root, site, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations }],
       ],
     }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -4,7 +4,12 @@ import { z } from 'astro/zod';
 
 // Tests build fixture copies of the content; the site uses ./content.
 const content = process.env['RENEGOTIATED_CONTENT'] ?? './content';
-import { citedPassagesLoader, citedPassagesSchema, timelineLoader, timelineSchema } from './loaders/citations-loader.ts';
+import {
+  citedPassagesLoader,
+  citedPassagesSchema,
+  timelineLoader,
+  timelineSchema,
+} from './loaders/citations-loader.ts';
 import { sourceSchema, sourcesLoader } from './loaders/sources-loader.ts';
 
 const prose = z.object({

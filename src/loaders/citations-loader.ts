@@ -70,14 +70,14 @@ const resolvedCitationSchema = z.object({
 });
 
 export const timelineSchema = z.object({
-      order: z.number(),
-      date: z.string(),
-      label: z.string(),
-      approximate: z.boolean(),
-      title: z.string(),
-      summary: z.string(),
-      citations: z.array(resolvedCitationSchema),
-    });
+  order: z.number(),
+  date: z.string(),
+  label: z.string(),
+  approximate: z.boolean(),
+  title: z.string(),
+  summary: z.string(),
+  citations: z.array(resolvedCitationSchema),
+});
 
 /** `timeline`: the dated events of content/timeline.yaml, in order, with resolved citations. */
 export function timelineLoader(): Loader {

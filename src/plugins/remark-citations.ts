@@ -15,6 +15,8 @@ export interface RemarkCitationsOptions {
   requireCitations?: (relativePath: string) => boolean;
   /** Repository root, for readable paths in messages. */
   root?: string;
+  /** The published site's origin: notes carry full addresses for print. */
+  site?: string;
 }
 
 interface VFileLike {
@@ -54,7 +56,16 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       });
     }
     tightenMarkers(tree);
-    if (document && document.notes.length > 0) tree.children.push(notesNode(document.notes) as RootContent);
+    if (document && document.notes.length > 0) {
+      tree.children.push(notesNode(document.notes, options.site ?? '') as RootContent);
+    }
+    // Which sources this page cites, for its metadata (JSON-LD `citation`).
+    const cited = [...new Map(uses.map((u) => [u.source, { slug: u.source, title: u.sourceTitle }])).values()];
+    const data = file as VFileLike & { data?: { astro?: { frontmatter?: Record<string, unknown> } } };
+    data.data ??= {};
+    data.data.astro ??= {};
+    data.data.astro.frontmatter ??= {};
+    data.data.astro.frontmatter['citedSources'] = cited;
   };
 }
 
@@ -82,7 +93,7 @@ function markerNode(use: CitationUse) {
 const t = (value: string): ElementContent => ({ type: 'text', value });
 
 /** The "Sources" list: each note's quote, source, ¶ N and link, with ^ a b back-links. */
-function notesNode(notes: Note[]) {
+function notesNode(notes: Note[], site: string) {
   const items = notes.map((note): ElementContent => {
     const c = note.citation;
     const backrefs: ElementContent[] =
@@ -108,7 +119,10 @@ function notesNode(notes: Note[]) {
       ' ',
       h('q', {}, c.matched.text),
       ' — ',
-      h('a', { href: c.href }, [h('cite', {}, c.sourceTitle), `, ¶ ${c.ordinal}`]),
+      h('a', { href: c.href, dataPrintUrl: `${site}${c.passageHref}` }, [
+        h('cite', {}, c.sourceTitle),
+        `, ¶ ${c.ordinal}`,
+      ]),
       ...(c.passageKind === 'furniture'
         ? [' ', h('span', { className: ['note-furniture'] }, '(from the page furniture around the article)')]
         : []),

@@ -26,7 +26,9 @@ export function fileForUrl(urlPath: string): string | undefined {
   const direct = join(DIST, clean);
   if (existsSync(direct) && statSync(direct).isFile()) return direct;
   const index = join(DIST, clean, 'index.html');
-  return existsSync(index) ? index : undefined;
+  if (existsSync(index)) return index;
+  const page = join(DIST, `${clean.replace(/\/$/u, '')}.html`); // 404.html
+  return existsSync(page) ? page : undefined;
 }
 
 /** URL paths of every built HTML page, excluding Pagefind's own files. */
