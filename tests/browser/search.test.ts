@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPaths, loadCatalog } from '../../src/lib/catalog-files.ts';
 import { ROOT } from '../support/paths.ts';
-import { hasChromium, launchBrowser, newPage, settle, visit, type SitePage } from '../support/browser.ts';
+import { hasChromium, launchBrowser, newPage, runAxe, settle, visit, type SitePage } from '../support/browser.ts';
 
 const { sources } = loadCatalog(contentPaths(ROOT));
 
@@ -75,7 +75,10 @@ describe.skipIf(!hasChromium)('search', () => {
     const site = await newPage(browser);
     try {
       await visit(site, '/search/?q=Cerebras');
-      await site.page.waitForFunction(`/\\b0 results\\b|No results/i.test(document.querySelector('pagefind-summary')?.textContent ?? '')`, undefined, { timeout: 15_000 });
+      // (No waitForFunction with a string: the page's CSP rightly forbids eval.)
+      await expect
+        .poll(() => site.page.locator('pagefind-summary').textContent(), { timeout: 15_000 })
+        .toMatch(/\b0 results\b|No results/iu);
       expect(await site.page.locator('pagefind-results li.pf-result').count()).toBe(0);
     } finally {
       await site.close();
@@ -177,9 +180,16 @@ describe.skipIf(!hasChromium)('search', () => {
       expect(all.length).toBeGreaterThan(3);
       await site.page.locator('details[data-filter-name="kind"] summary').click();
       await site.page.locator('details[data-filter-name="kind"] input[value="Explainer"]').check();
-      await expect.poll(() => site.page.locator('li.pf-result').count(), { timeout: 10_000 }).toBeLessThan(all.length);
-      const hrefs = await site.page.locator('li.pf-result a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-      expect(hrefs.length).toBeGreaterThan(0);
+      // Results re-render (placeholders first): wait for the filtered links themselves.
+      const links = () =>
+        site.page.locator('li.pf-result a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      await expect
+        .poll(async () => {
+          const hrefs = await links();
+          return hrefs.length > 0 && hrefs.length < all.length && hrefs.every((h) => h.startsWith('/explainers/'));
+        }, { timeout: 10_000 })
+        .toBe(true);
+      const hrefs = await links();
       for (const href of hrefs) expect(href).toMatch(/^\/explainers\//u);
     } finally {
       await site.close();
@@ -193,6 +203,58 @@ describe.skipIf(!hasChromium)('search', () => {
       const text = await site.page.locator('main').innerText();
       expect(text).toContain('Search runs in your browser and needs JavaScript');
       expect(await site.page.locator('main a[href="/sources/"]').first().isVisible()).toBe(true);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)('the search page in every state', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations with results, sub-results and open filters (${colorScheme})`, async () => {
+      const site = await newPage(browser, { colorScheme });
+      try {
+        await results(site, 'Microsoft');
+        for (const group of await site.page.locator('details.pf-filter-group summary').all()) await group.click();
+        await site.page.locator('details[data-filter-name="kind"] input[value="Source"]').check();
+        await expect.poll(() => site.page.locator('li.pf-result a.pf-heading-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(await runAxe(site.page)).toEqual([]);
+      } finally {
+        await site.close();
+      }
+    });
+  }
+
+  it('says to run a build when there is no index (as in `astro dev`)', async () => {
+    const site = await newPage(browser);
+    try {
+      await site.context.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+      await visit(site, '/search/?q=Jassy');
+      const notice = site.page.locator('[data-search-unavailable]');
+      await notice.waitFor({ state: 'visible' });
+      expect(await notice.innerText()).toContain('npm run build');
+      expect(await site.page.locator('[data-search]').isVisible()).toBe(false);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('offers filters by kind, by source and by date as stated', async () => {
+    const site = await newPage(browser);
+    try {
+      await results(site, 'Microsoft');
+      const groups = await site.page.locator('details.pf-filter-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));
+      expect(groups).toEqual(expect.arrayContaining(['kind', 'source', 'date']));
+      const dates = await site.page.locator('details[data-filter-name="date"] input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(dates).toEqual(expect.arrayContaining(['May 2, 2026', 'Not stated']));
     } finally {
       await site.close();
     }

@@ -172,7 +172,9 @@ export type AxeRunOptions = { runOnly?: string[] | { type: 'tag' | 'rule'; value
 /** Raw axe violations for the whole document (axe's default rule set: WCAG 2.x A/AA and best practices). */
 export async function axeViolations(page: Page, options: AxeRunOptions = {}): Promise<AxeViolation[]> {
   const present = await page.evaluate('typeof window.axe === "object"');
-  if (!present) await page.addScriptTag({ content: axeScript() });
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern; a <script> tag would be (rightly) blocked by it.
+  if (!present) await page.evaluate(axeScript());
   const runOptions = JSON.stringify({ ...options, resultTypes: ['violations'] });
   // A string, not a function: Vite would rewrite a function's body (see TOOLCHAIN.md).
   const result = (await page.evaluate(`(async () => {
