@@ -2,7 +2,8 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
-import { loadCorpus, TIMELINE_FILE, CITING_FOLDERS } from '../lib/citations/corpus.ts';
+import { CLAIMS_FILE, CITING_FOLDERS, loadCorpus, TIMELINE_FILE } from '../lib/citations/corpus.ts';
+import { claimSummary, CLAIM_STATUSES } from '../lib/claims.ts';
 import { ContentError } from '../lib/errors.ts';
 import { join } from 'node:path';
 import { reloadOnChange } from './watch.ts';
@@ -21,6 +22,7 @@ const inputs = (paths: ReturnType<typeof contentPaths>) => [
   paths.metadataFile,
   ...CITING_FOLDERS.map((f) => join(paths.contentDir, f)),
   join(paths.contentDir, TIMELINE_FILE),
+  join(paths.contentDir, CLAIMS_FILE),
 ];
 
 const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.number().optional() });
@@ -108,6 +110,63 @@ export function timelineLoader(): Loader {
             })),
           };
           store.set({ id: event.id, data: await parseData({ id: event.id, data }) });
+        }
+        return paths;
+      };
+      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+    },
+  };
+}
+
+export const claimSchema = z.object({
+  order: z.number(),
+  claim: z.string(),
+  figures: z.array(z.string()),
+  differs: z.number(),
+  states: z.number(),
+  silent: z.number(),
+  singleSource: z.boolean(),
+  cells: z.array(
+    z.object({
+      source: z.string(),
+      sourceTitle: z.string(),
+      status: z.enum(CLAIM_STATUSES),
+      note: z.string().optional(),
+      quote: z.string().optional(),
+      href: z.string().optional(),
+      passageId: z.string().optional(),
+      ordinal: z.number().optional(),
+    }),
+  ),
+});
+
+/** `claims`: the ledger of content/claims.yaml, each cell resolved to its passage. */
+export function claimsLoader(): Loader {
+  return {
+    name: 'renegotiated-claims',
+    schema: claimSchema,
+    async load({ store, parseData, config, watcher }) {
+      const root = fileURLToPath(config.root);
+      const sync = async () => {
+        const { catalog, corpus, paths } = corpusFor(root);
+        const docs = corpus.index.documents.filter((d) => d.file.endsWith(CLAIMS_FILE));
+        store.clear();
+        for (const [order, { claim, citations }] of corpus.claims.entries()) {
+          const uses = docs[order]?.uses ?? [];
+          const cells = catalog.sources.map((source) => {
+            const entry = claim.sources[source.slug];
+            const i = citations.findIndex((c) => c.source === source.slug);
+            const use = i >= 0 ? uses[i] : undefined;
+            return {
+              source: source.slug,
+              sourceTitle: source.title,
+              status: entry?.status ?? 'silent',
+              ...(entry?.note ? { note: entry.note } : {}),
+              ...(use ? { quote: use.matched.text, href: use.href, passageId: use.passageId, ordinal: use.ordinal } : {}),
+            };
+          });
+          const data = { order, claim: claim.claim, figures: claim.figures ?? [], ...claimSummary(claim), cells };
+          store.set({ id: claim.id, data: await parseData({ id: claim.id, data }) });
         }
         return paths;
       };

@@ -90,7 +90,7 @@ describe('every page', () => {
       expect(document.querySelector('a.skip-link')?.getAttribute('href'), path).toBe('#main');
       expect(document.querySelector('main#main'), path).not.toBeNull();
       const nav = [...document.querySelectorAll('header nav a')].map((a) => text(a));
-      expect(nav, path).toEqual(['Home', 'Explainers', 'Timeline', 'Sources', 'Search']);
+      expect(nav, path).toEqual(['Home', 'Explainers', 'Timeline', 'Claims', 'Sources', 'Search']);
       expect(document.querySelector('footer'), path).not.toBeNull();
       expect(document.documentElement.getAttribute('lang')).toBe('en');
     }

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Source } from '../catalog.ts';
 import type { ContentProblem } from '../errors.ts';
 import { TIMELINE_URL, urlForContentFile } from '../routes.ts';
+import { parseClaims, type LocatedClaim } from '../claims.ts';
 import { parseTimeline, type LocatedEvent } from '../timeline.ts';
 import { buildCitationIndex, type CitationIndex, type CitingDocument } from './index-builder.ts';
 import { analyseTree } from './mdx.ts';
@@ -11,6 +12,8 @@ import { parseMdx } from './parse-mdx.ts';
 /** The folders of hand-written content that cite, relative to the content folder. */
 export const CITING_FOLDERS = ['explainers', 'pages'];
 export const TIMELINE_FILE = 'timeline.yaml';
+export const CLAIMS_FILE = 'claims.yaml';
+export const CLAIMS_URL = '/claims/';
 
 /** Explainers and the home page must cite every paragraph; other pages (About) need not. */
 export function requiresCitations(relativePath: string): boolean {
@@ -21,6 +24,7 @@ export function requiresCitations(relativePath: string): boolean {
 export interface Corpus {
   index: CitationIndex;
   events: LocatedEvent[];
+  claims: LocatedClaim[];
   problems: ContentProblem[];
 }
 
@@ -69,7 +73,19 @@ export function loadCorpus(root: string, contentDir: string, sources: readonly S
     }
   }
 
+  let claims: LocatedClaim[] = [];
+  const claimsPath = join(contentDir, CLAIMS_FILE);
+  if (existsSync(claimsPath)) {
+    const claimsFile = relative(root, claimsPath).replace(/\\/gu, '/');
+    const parsed = parseClaims(readFileSync(claimsPath, 'utf8'), claimsFile, sources.map((s) => s.slug));
+    problems.push(...parsed.problems);
+    claims = parsed.claims;
+    for (const { claim, citations } of claims) {
+      documents.push({ file: claimsFile, url: CLAIMS_URL, title: `Claim: ${claim.claim}`, citations, anchor: claim.id });
+    }
+  }
+
   const { index, problems: citationProblems } = buildCitationIndex(sources, documents);
   problems.push(...citationProblems);
-  return { index, events, problems };
+  return { index, events, claims, problems };
 }

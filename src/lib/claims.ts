@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { ContentProblem } from './errors.ts';
+import type { CitationRequest } from './citations/resolve.ts';
+import { parseYamlList } from './yaml-list.ts';
+
+export const CLAIM_STATUSES = ['states', 'differs', 'silent'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+const sourceEntrySchema = z.strictObject({
+  status: z.enum(CLAIM_STATUSES),
+  quote: z.string().trim().min(1).optional(),
+  note: z.string().trim().min(1).optional(),
+});
+
+export const claimSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'must be lowercase words joined by hyphens, e.g. license-term'),
+  claim: z.string().trim().min(1),
+  figures: z.array(z.string().trim().min(1)).optional(),
+  sources: z.record(z.string(), sourceEntrySchema),
+});
+
+export type Claim = z.infer<typeof claimSchema>;
+
+export interface LocatedClaim {
+  claim: Claim;
+  line: number;
+  /** One citation request per source that states the claim or states it differently. */
+  citations: (CitationRequest & { status: Exclude<ClaimStatus, 'silent'>; note?: string })[];
+}
+
+const FIXES: Record<string, string> = {
+  id: 'give the claim a unique id such as license-term; it is its anchor on /claims/.',
+  claim: 'state the claim in one short sentence of your own.',
+  figures: 'list the figures as the sources write them, e.g. ["$50 billion", "50 billion"].',
+  sources: 'give every source a status: states (with quote), differs (with quote and note) or silent.',
+};
+
+/**
+ * Parse content/claims.yaml. Checks the ledger's own rules (every source has a status; a stated
+ * claim quotes; a difference says what differs; a silent source quotes nothing); the quotes are
+ * then verified like any citation.
+ */
+export function parseClaims(
+  text: string,
+  file: string,
+  sourceSlugs: readonly string[],
+): { claims: LocatedClaim[]; problems: ContentProblem[] } {
+  const { items, problems } = parseYamlList(text, file, claimSchema, (k) => FIXES[k] ?? 'correct the value.', 'claim');
+  const claims: LocatedClaim[] = [];
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const { id, sources } = item.value;
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      problems.push({ file, line: item.line, message: `claim id "${id}" is already used at line ${earlier}.`, fix: 'give each claim its own id.' });
+    }
+    seen.set(id, item.line);
+    const citations: LocatedClaim['citations'] = [];
+    for (const slug of sourceSlugs) {
+      if (!(slug in sources)) {
+        problems.push({
+          file,
+          line: item.lineOf(['sources']),
+          message: `claim "${id}" does not say what the source "${slug}" says of it.`,
+          fix: `add \`${slug}:\` with a status (states, differs or silent) under \`sources:\`.`,
+        });
+      }
+    }
+    for (const [slug, entry] of Object.entries(sources)) {
+      const line = item.lineOf(['sources', slug]);
+      const at = (message: string, fix: string) => problems.push({ file, line, message: `claim "${id}", source "${slug}": ${message}`, fix });
+      if (!sourceSlugs.includes(slug)) {
+        at('there is no such source.', `use one of: ${sourceSlugs.join(', ')}.`);
+        continue;
+      }
+      if (entry.status === 'silent') {
+        if (entry.quote || entry.note) at('a silent source has no quote or note.', 'remove them, or change the status to states or differs.');
+        continue;
+      }
+      if (!entry.quote) {
+        at(`a source that ${entry.status === 'states' ? 'states' : 'differs on'} the claim must quote it.`, 'add `quote:` with the exact words of the passage.');
+        continue;
+      }
+      if (entry.status === 'differs' && !entry.note) at('say in a note how the source differs.', 'add `note:` with one line in your own words.');
+      if (entry.status === 'states' && entry.note) at('a note is only for differences.', 'remove the note, or change the status to differs.');
+      citations.push({
+        source: slug,
+        quote: entry.quote,
+        file,
+        line: item.lineOf(['sources', slug, 'quote']),
+        column: 1,
+        status: entry.status,
+        ...(entry.note ? { note: entry.note } : {}),
+      });
+    }
+    claims.push({ claim: item.value, line: item.line, citations });
+  }
+  return { claims, problems };
+}
+
+/** How the sources stand on a claim, for the matrix: how many state it, differ, say nothing. */
+export function claimSummary(claim: Claim): { states: number; differs: number; silent: number; singleSource: boolean } {
+  const statuses = Object.values(claim.sources).map((s) => s.status);
+  const states = statuses.filter((s) => s === 'states').length;
+  const differs = statuses.filter((s) => s === 'differs').length;
+  return { states, differs, silent: statuses.length - states - differs, singleSource: states + differs === 1 };
+}
