@@ -23,7 +23,20 @@ export interface CitationFormats {
   cslJson: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function readableDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

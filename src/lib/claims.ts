@@ -52,7 +52,12 @@ export function parseClaims(
     const { id, sources } = item.value;
     const earlier = seen.get(id);
     if (earlier !== undefined) {
-      problems.push({ file, line: item.line, message: `claim id "${id}" is already used at line ${earlier}.`, fix: 'give each claim its own id.' });
+      problems.push({
+        file,
+        line: item.line,
+        message: `claim id "${id}" is already used at line ${earlier}.`,
+        fix: 'give each claim its own id.',
+      });
     }
     seen.set(id, item.line);
     const citations: LocatedClaim['citations'] = [];
@@ -68,21 +73,28 @@ export function parseClaims(
     }
     for (const [slug, entry] of Object.entries(sources)) {
       const line = item.lineOf(['sources', slug]);
-      const at = (message: string, fix: string) => problems.push({ file, line, message: `claim "${id}", source "${slug}": ${message}`, fix });
+      const at = (message: string, fix: string) =>
+        problems.push({ file, line, message: `claim "${id}", source "${slug}": ${message}`, fix });
       if (!sourceSlugs.includes(slug)) {
         at('there is no such source.', `use one of: ${sourceSlugs.join(', ')}.`);
         continue;
       }
       if (entry.status === 'silent') {
-        if (entry.quote || entry.note) at('a silent source has no quote or note.', 'remove them, or change the status to states or differs.');
+        if (entry.quote || entry.note)
+          at('a silent source has no quote or note.', 'remove them, or change the status to states or differs.');
         continue;
       }
       if (!entry.quote) {
-        at(`a source that ${entry.status === 'states' ? 'states' : 'differs on'} the claim must quote it.`, 'add `quote:` with the exact words of the passage.');
+        at(
+          `a source that ${entry.status === 'states' ? 'states' : 'differs on'} the claim must quote it.`,
+          'add `quote:` with the exact words of the passage.',
+        );
         continue;
       }
-      if (entry.status === 'differs' && !entry.note) at('say in a note how the source differs.', 'add `note:` with one line in your own words.');
-      if (entry.status === 'states' && entry.note) at('a note is only for differences.', 'remove the note, or change the status to differs.');
+      if (entry.status === 'differs' && !entry.note)
+        at('say in a note how the source differs.', 'add `note:` with one line in your own words.');
+      if (entry.status === 'states' && entry.note)
+        at('a note is only for differences.', 'remove the note, or change the status to differs.');
       citations.push({
         source: slug,
         quote: entry.quote,

@@ -17,8 +17,22 @@ export interface Figure {
   index: number;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 const monthNumber = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
@@ -76,17 +90,26 @@ const RULES: Rule[] = [
       const month = monthNumber(m[2] as string);
       if (!month) return undefined;
       const part = m[1] ? `${m[1].toLowerCase()} ` : '';
-      return { key: `date:${m[3]}-${pad(month)}${part ? `:${part.trim()}` : ''}`, label: `${part}${monthName(month)} ${m[3]}`.replace(/^./u, (c) => c.toUpperCase()) };
+      return {
+        key: `date:${m[3]}-${pad(month)}${part ? `:${part.trim()}` : ''}`,
+        label: `${part}${monthName(month)} ${m[3]}`.replace(/^./u, (c) => c.toUpperCase()),
+      };
     },
   },
   {
     kind: 'date',
     // A month named without a year ("in late March", "In February"): kept, flagged as such.
-    pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?(?<![\\w-])(January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d)`, 'gu'),
+    pattern: new RegExp(
+      `\\b(?:(early|mid|late)[-\\s]+)?(?<![\\w-])(January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d)`,
+      'gu',
+    ),
     read: (m) => {
       const month = monthNumber(m[2] as string);
       const part = m[1] ? `${m[1].toLowerCase()} ` : '';
-      return { key: `month:${pad(month)}${part ? `:${part.trim()}` : ''}`, label: `${part}${monthName(month)} (year not stated)`.replace(/^./u, (c) => c.toUpperCase()) };
+      return {
+        key: `month:${pad(month)}${part ? `:${part.trim()}` : ''}`,
+        label: `${part}${monthName(month)} (year not stated)`.replace(/^./u, (c) => c.toUpperCase()),
+      };
     },
   },
   {

@@ -162,7 +162,9 @@ export function claimsLoader(): Loader {
               sourceTitle: source.title,
               status: entry?.status ?? 'silent',
               ...(entry?.note ? { note: entry.note } : {}),
-              ...(use ? { quote: use.matched.text, href: use.href, passageId: use.passageId, ordinal: use.ordinal } : {}),
+              ...(use
+                ? { quote: use.matched.text, href: use.href, passageId: use.passageId, ordinal: use.ordinal }
+                : {}),
             };
           });
           const data = { order, claim: claim.claim, figures: claim.figures ?? [], ...claimSummary(claim), cells };

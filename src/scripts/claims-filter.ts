@@ -12,7 +12,8 @@ function apply() {
     row.hidden = only && row.dataset['differs'] !== 'true';
     if (!row.hidden) shown++;
   }
-  if (count) count.textContent = only ? `Showing ${shown} of ${rows.length} claims.` : `Showing all ${rows.length} claims.`;
+  if (count)
+    count.textContent = only ? `Showing ${shown} of ${rows.length} claims.` : `Showing all ${rows.length} claims.`;
 }
 
 if (wrapper && checkbox) {

@@ -5,7 +5,12 @@ const status = document.querySelector<HTMLElement>('[data-copy-status]');
 /** A text fragment for the passage's opening words: the link still lands if the id ever changed. */
 function textFragment(passage: HTMLElement): string {
   const body = passage.querySelector('p, h3, .passage__body');
-  const words = (body?.textContent ?? '').replace(/[•·▪◦‣∙*–—-]\s/u, '').trim().split(/\s+/u).slice(0, 8).join(' ');
+  const words = (body?.textContent ?? '')
+    .replace(/[•·▪◦‣∙*–—-]\s/u, '')
+    .trim()
+    .split(/\s+/u)
+    .slice(0, 8)
+    .join(' ');
   const enc = (s: string) => encodeURIComponent(s).replace(/-/gu, '%2D').replace(/,/gu, '%2C').replace(/&/gu, '%26');
   return words ? `:~:text=${enc(words)}` : '';
 }

@@ -138,8 +138,17 @@ async function walkBackUp(site: SitePage, path: string): Promise<Focused[]> {
   return focusWalk(site.page, 'Shift+Tab', 200, (f) => f.what.startsWith('a.skip-link'));
 }
 
-function problemsIn(seen: Focused[]): Focused[] {
-  return seen.filter((s) => !(s.indicator && s.visible && s.inView && s.clearOfHeader));
+/** One readable line per focus stop that is not plainly visible with its focus indicator. */
+function problemsIn(seen: Focused[]): string[] {
+  return seen.flatMap((s) => {
+    const wrong = [
+      s.indicator ? '' : 'no focus indicator (outline or box-shadow)',
+      s.visible ? '' : 'hidden (display, visibility or opacity)',
+      s.inView ? '' : 'outside the viewport',
+      s.clearOfHeader ? '' : 'under the sticky header',
+    ].filter(Boolean);
+    return wrong.length > 0 ? [`${s.what}: ${wrong.join(', ')}`] : [];
+  });
 }
 
 // ── Tests ─────────────────────────────────────────────────────────────────────────────────
@@ -396,7 +405,7 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
         try {
           const seen = await walkBackUp(s, source.path);
           expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
-          problems.push(...problemsIn(seen).map((p) => `${source.path}: ${p.what}`));
+          problems.push(...problemsIn(seen).map((p) => `${source.path}: ${p}`));
         } finally {
           await s.close();
         }

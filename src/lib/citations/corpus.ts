@@ -77,11 +77,21 @@ export function loadCorpus(root: string, contentDir: string, sources: readonly S
   const claimsPath = join(contentDir, CLAIMS_FILE);
   if (existsSync(claimsPath)) {
     const claimsFile = relative(root, claimsPath).replace(/\\/gu, '/');
-    const parsed = parseClaims(readFileSync(claimsPath, 'utf8'), claimsFile, sources.map((s) => s.slug));
+    const parsed = parseClaims(
+      readFileSync(claimsPath, 'utf8'),
+      claimsFile,
+      sources.map((s) => s.slug),
+    );
     problems.push(...parsed.problems);
     claims = parsed.claims;
     for (const { claim, citations } of claims) {
-      documents.push({ file: claimsFile, url: CLAIMS_URL, title: `Claim: ${claim.claim}`, citations, anchor: claim.id });
+      documents.push({
+        file: claimsFile,
+        url: CLAIMS_URL,
+        title: `Claim: ${claim.claim}`,
+        citations,
+        anchor: claim.id,
+      });
     }
   }
 

@@ -15,7 +15,13 @@ export const GET: APIRoute = ({ site }) => {
     citations: index.documents.flatMap((doc) =>
       doc.uses.map((use) => ({
         from: { page: abs(doc.url), anchor: use.refId, title: doc.title, file: doc.file, note: use.note },
-        to: { source: use.source, passage: use.passageId, ordinal: use.ordinal, url: abs(use.passageHref), link: abs(use.href) },
+        to: {
+          source: use.source,
+          passage: use.passageId,
+          ordinal: use.ordinal,
+          url: abs(use.passageHref),
+          link: abs(use.href),
+        },
         quote: use.quote,
         matched: use.matched.text,
       })),

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { json } from '../../lib/json-response.ts';
+import { getSources } from '../../utils/collections.ts';
 
 /** Every source with its passages, ids and texts, and the SHA-256 of the original file. */
 export const GET: APIRoute = async ({ site }) => {
-  const sources = await getCollection('sources');
+  const sources = await getSources();
   return json({
     $schema: new URL('/data/schemas/sources.schema.json', site).href,
     sources: sources.map(({ data: s }) => ({

@@ -17,7 +17,12 @@ export const GET: APIRoute = async ({ site }) => {
       approximate: data.approximate,
       title: data.title,
       summary: data.summary,
-      citations: data.citations.map((c) => ({ source: c.source, ordinal: c.ordinal, url: abs(c.href), quote: c.matched })),
+      citations: data.citations.map((c) => ({
+        source: c.source,
+        ordinal: c.ordinal,
+        url: abs(c.href),
+        quote: c.matched,
+      })),
     })),
   });
 };

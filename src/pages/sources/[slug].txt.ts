@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentPaths } from '../../lib/catalog-files.ts';
+import { getSources } from '../../utils/collections.ts';
 
 export const getStaticPaths = (async () => {
-  const sources = await getCollection('sources');
+  const sources = await getSources();
   return sources.map((source) => ({ params: { slug: source.id }, props: { seed: source.data.seed } }));
 }) satisfies GetStaticPaths;
 
