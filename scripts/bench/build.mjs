@@ -35,6 +35,7 @@ export async function buildSite({ root, outDir, cacheDir, env = {}, logDir, echo
     ok: astroRun.status === 0,
     status: astroRun.status,
     ms: astroRun.ms,
+    cpuMs: astroRun.cpuMs,
     maxRssKb: astroRun.maxRssKb,
     peakTreeRssKb: astroRun.peakTreeRssKb,
     log: astroLog,
@@ -59,6 +60,7 @@ export async function buildSite({ root, outDir, cacheDir, env = {}, logDir, echo
     ok: pagefindRun.status === 0 && existsSync(join(outDir, 'pagefind')),
     status: pagefindRun.status,
     ms: pagefindRun.ms,
+    cpuMs: pagefindRun.cpuMs,
     maxRssKb: pagefindRun.maxRssKb,
     peakTreeRssKb: pagefindRun.peakTreeRssKb,
     log: pagefindLog,
@@ -116,10 +118,28 @@ export function analyseAstroLog(lines, totalMs) {
   if (iPages < 0 && lines.length > 0) reported.note = 'no "page(s) built" line: the build did not finish';
 
   // Each generated route, with Astro's own per-route time.
+  // A warning printed while a route renders splits its line: "├─ /x/index.html<warning>" then
+  // " (+6ms)" on a line of its own.
   const routes = [];
+  let pending;
   for (let i = Math.max(iRender, 0); i < lines.length; i++) {
-    const m = ROUTE.exec(lines[i].text);
-    if (m) routes.push({ path: m[1], ms: DURATION(m[2], m[3]), t: lines[i].t });
+    const text = lines[i].text;
+    const m = ROUTE.exec(text);
+    if (m) {
+      routes.push({ path: m[1], ms: DURATION(m[2], m[3]), t: lines[i].t });
+      pending = undefined;
+      continue;
+    }
+    const start = /[├└]─\s+(\/\S*?\.(?:html|txt|json|xml))/u.exec(text);
+    if (start) {
+      pending = start[1];
+      continue;
+    }
+    const end = /^\s*\(\+(\d+(?:\.\d+)?)(ms|s)\)\s*$/u.exec(text);
+    if (end && pending) {
+      routes.push({ path: pending, ms: DURATION(end[1], end[2]), t: lines[i].t });
+      pending = undefined;
+    }
   }
   const warnings = lines.filter((l) => /\[WARN\]/u.test(l.text));
   const warningKinds = {};

@@ -3,7 +3,7 @@
 // Peak memory comes from two places, when both are available:
 //   - `/usr/bin/time -v`: "Maximum resident set size", the peak RSS of the largest single process
 //     in the tree (getrusage of the children, as the kernel reports it);
-//   - polling /proc/<pid>/status (VmRSS) of the whole process tree every 200 ms: the peak of the
+//   - polling /proc/<pid>/status (VmRSS) of the whole process tree every 100 ms: the peak of the
 //     SUM over the tree (what the machine had to hold at once), to within the polling interval.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs';
@@ -51,7 +51,7 @@ function processTree(pid) {
 
 /**
  * Spawn `command args` (under /usr/bin/time -v when it exists), echo nothing, and return:
- * { status, ms, maxRssKb (largest process, from time -v), peakTreeRssKb (sum over the tree,
+ * { status, ms, cpuMs (user + system, all processes: steadier than wall time on a busy machine), maxRssKb (largest process, from time -v), peakTreeRssKb (sum over the tree,
  * polled), lines: [{ t: ms since start, text }] } with colour codes removed. Every line also
  * goes to `logFile` with its time stamp, and to the console when `echo` is set.
  */
@@ -72,7 +72,7 @@ export function runMeasured(command, args, { cwd, env, logFile, echo = false, la
       const sum = processTree(child.pid).reduce((total, pid) => total + rssKb(pid), 0);
       if (sum > peakTree) peakTree = sum;
     };
-    const timer = setInterval(poll, 200);
+    const timer = setInterval(poll, 100);
     poll();
 
     const pending = { stdout: '', stderr: '' };
@@ -97,16 +97,21 @@ export function runMeasured(command, args, { cwd, env, logFile, echo = false, la
       for (const stream of ['stdout', 'stderr']) if (pending[stream]) addLine(ms, pending[stream]);
       log?.end();
       let maxRssKb;
+      let cpuMs;
       let exitStatus = code;
       if (timeOut && existsSync(timeOut)) {
         const report = readFileSync(timeOut, 'utf8');
         const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/u.exec(report);
         if (rss) maxRssKb = Number(rss[1]);
+        const user = /User time \(seconds\):\s*([\d.]+)/u.exec(report);
+        const system = /System time \(seconds\):\s*([\d.]+)/u.exec(report);
+        if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
         const exit = /Exit status:\s*(\d+)/u.exec(report);
         if (exit) exitStatus = Number(exit[1]);
         if (/Command terminated by signal (\d+)/u.test(report)) exitStatus = exitStatus || 128;
       }
-      resolve({ status: signal ? 128 : exitStatus, signal, ms, maxRssKb, peakTreeRssKb: peakTree, lines });
+      // A process shorter than one polling interval may never be sampled: no figure rather than 0.
+      resolve({ status: signal ? 128 : exitStatus, signal, ms, cpuMs, maxRssKb, peakTreeRssKb: peakTree > 0 ? peakTree : undefined, lines });
     });
   });
 }

@@ -159,9 +159,13 @@ function wholeWordCount(text, needle) {
  * source (so it resolves to exactly one passage). Undefined if no such run is found.
  */
 export function pickQuote(source, r) {
-  const paragraphs = source.lines.filter((l) => !l.startsWith('- ') && l.split(' ').length >= 12);
+  // Quote from within one sentence of one paragraph, as an author would.
+  const sentences = source.lines
+    .filter((l) => !l.startsWith('- '))
+    .flatMap((l) => l.split(/(?<=\.) /u))
+    .filter((s) => s.split(' ').length >= 10);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const line = r.pick(paragraphs);
+    const line = r.pick(sentences);
     const tokens = line.split(' ');
     const len = r.int(6, 10);
     const start = r.int(0, tokens.length - len);

@@ -5,6 +5,9 @@ import { parseYamlList } from './yaml-list.ts';
 
 export const CLAIM_STATUSES = ['states', 'differs', 'silent'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** What a cell shows: a status, or "unreviewed" for a source the ledger does not cover yet (a new seed). */
+export const CELL_STATUSES = [...CLAIM_STATUSES, 'unreviewed'] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
 
 const sourceEntrySchema = z.strictObject({
   status: z.enum(CLAIM_STATUSES),
@@ -24,6 +27,8 @@ export type Claim = z.infer<typeof claimSchema>;
 export interface LocatedClaim {
   claim: Claim;
   line: number;
+  /** Sources the claim says nothing about yet (e.g. a seed added after the ledger was written). */
+  unreviewed: string[];
   /** One citation request per source that states the claim or states it differently. */
   citations: (CitationRequest & { status: Exclude<ClaimStatus, 'silent'>; note?: string })[];
 }
@@ -61,16 +66,9 @@ export function parseClaims(
     }
     seen.set(id, item.line);
     const citations: LocatedClaim['citations'] = [];
-    for (const slug of sourceSlugs) {
-      if (!(slug in sources)) {
-        problems.push({
-          file,
-          line: item.lineOf(['sources']),
-          message: `claim "${id}" does not say what the source "${slug}" says of it.`,
-          fix: `add \`${slug}:\` with a status (states, differs or silent) under \`sources:\`.`,
-        });
-      }
-    }
+    // A source the claim does not cover is shown as "not reviewed" (and warned about), not an error:
+    // adding a seed must never break the build.
+    const unreviewed = sourceSlugs.filter((slug) => !(slug in sources));
     for (const [slug, entry] of Object.entries(sources)) {
       const line = item.lineOf(['sources', slug]);
       const at = (message: string, fix: string) =>
@@ -105,7 +103,7 @@ export function parseClaims(
         ...(entry.note ? { note: entry.note } : {}),
       });
     }
-    claims.push({ claim: item.value, line: item.line, citations });
+    claims.push({ claim: item.value, line: item.line, unreviewed, citations });
   }
   return { claims, problems };
 }

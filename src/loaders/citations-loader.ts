@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
 import { CLAIMS_FILE, CITING_FOLDERS, loadCorpus, TIMELINE_FILE } from '../lib/citations/corpus.ts';
-import { claimSummary, CLAIM_STATUSES } from '../lib/claims.ts';
+import { CELL_STATUSES, claimSummary } from '../lib/claims.ts';
 import { ContentError } from '../lib/errors.ts';
 import { join } from 'node:path';
 import { reloadOnChange } from './watch.ts';
@@ -130,7 +130,7 @@ export const claimSchema = z.object({
     z.object({
       source: z.string(),
       sourceTitle: z.string(),
-      status: z.enum(CLAIM_STATUSES),
+      status: z.enum(CELL_STATUSES),
       note: z.string().optional(),
       quote: z.string().optional(),
       href: z.string().optional(),
@@ -145,11 +145,17 @@ export function claimsLoader(): Loader {
   return {
     name: 'renegotiated-claims',
     schema: claimSchema,
-    async load({ store, parseData, config, watcher }) {
+    async load({ store, parseData, config, watcher, logger }) {
       const root = fileURLToPath(config.root);
       const sync = async () => {
         const { catalog, corpus, paths } = corpusFor(root);
         const docs = corpus.index.documents.filter((d) => d.file.endsWith(CLAIMS_FILE));
+        const unreviewed = [...new Set(corpus.claims.flatMap((c) => c.unreviewed))];
+        for (const slug of unreviewed) {
+          logger.warn(
+            `The claims ledger (${CLAIMS_FILE}) does not yet say what the source "${slug}" states: its column reads "Not reviewed". Add it to each claim.`,
+          );
+        }
         store.clear();
         for (const [order, { claim, citations }] of corpus.claims.entries()) {
           const uses = docs[order]?.uses ?? [];
@@ -160,7 +166,7 @@ export function claimsLoader(): Loader {
             return {
               source: source.slug,
               sourceTitle: source.title,
-              status: entry?.status ?? 'silent',
+              status: entry?.status ?? ('unreviewed' as const),
               ...(entry?.note ? { note: entry.note } : {}),
               ...(use
                 ? { quote: use.matched.text, href: use.href, passageId: use.passageId, ordinal: use.ordinal }

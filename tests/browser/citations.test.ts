@@ -30,7 +30,10 @@ describe.skipIf(!hasChromium)('citations in the browser', () => {
         expect(box && box.y < 720).toBe(true);
         if (javaScriptEnabled) {
           // With a text fragment the element is not :target; the page marks the passage itself.
-          const [background, edge] = await target.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderLeftColor]);
+          const [background, edge] = await target.evaluate((el) => [
+            getComputedStyle(el).backgroundColor,
+            getComputedStyle(el).borderLeftColor,
+          ]);
           expect(await target.evaluate((el) => el.matches(':target, .is-targeted'))).toBe(true);
           expect(background).not.toBe('rgba(0, 0, 0, 0)');
           expect(edge).not.toBe('rgba(0, 0, 0, 0)');

@@ -12,6 +12,7 @@ import {
   newPage,
   settle,
   siteUrl,
+  statusOf,
   visit,
   type BuiltPassage,
   type SitePage,
@@ -24,7 +25,9 @@ const longest = longestSource(sources);
 /** Its 15th passage: far enough down that arriving at it means scrolling past the sticky header. */
 const far = longest.passages[Math.min(14, longest.passages.length - 1)] as BuiltPassage;
 /** Another passage, far from it, to compare styles with. */
-const near = longest.passages.find((p) => p.id !== far.id && p.furniture === far.furniture) ?? (longest.passages[0] as BuiltPassage);
+const near =
+  longest.passages.find((p) => p.id !== far.id && p.furniture === far.furniture) ??
+  (longest.passages[0] as BuiltPassage);
 
 // ── Measurements taken in the page ─────────────────────────────────────────────────────────
 
@@ -82,7 +85,9 @@ function expectHighlightedBelowHeader(p: Placement, id: string, dark: boolean): 
   expect(p.dark, 'prefers-color-scheme as emulated').toBe(dark);
   expect(p.targetId, ':target').toBe(id);
   expect(p.matchesTarget).toBe(true);
-  expect(p.background, 'the target passage has a highlight background a plain passage lacks').not.toBe(p.otherBackground);
+  expect(p.background, 'the target passage has a highlight background a plain passage lacks').not.toBe(
+    p.otherBackground,
+  );
   expect(p.background).not.toMatch(/^(?:transparent|rgba\(0, 0, 0, 0\))$/u);
   expect(p.edge, 'the target passage has a coloured left edge').not.toBe(p.otherEdge);
   // It was below the fold, the page scrolled to it, and the header stayed stuck to the top.
@@ -94,7 +99,14 @@ function expectHighlightedBelowHeader(p: Placement, id: string, dark: boolean): 
   if (p.bottom - p.top <= p.viewportHeight - p.headerBottom) expect(p.bottom).toBeLessThanOrEqual(p.viewportHeight);
 }
 
-type Focused = { element: string; what: string; indicator: boolean; visible: boolean; inView: boolean; clearOfHeader: boolean };
+type Focused = {
+  element: string;
+  what: string;
+  indicator: boolean;
+  visible: boolean;
+  inView: boolean;
+  clearOfHeader: boolean;
+};
 
 /** Press `key` `count` times (or until `stop`) and describe the focused element after each press. */
 async function focusWalk(page: Page, key: string, count: number, stop?: (f: Focused) => boolean): Promise<Focused[]> {
@@ -104,10 +116,19 @@ async function focusWalk(page: Page, key: string, count: number, stop?: (f: Focu
     seen.push(
       await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return { element: 'body', what: 'body', indicator: false, visible: false, inView: false, clearOfHeader: false };
+        if (!el || el === document.body)
+          return {
+            element: 'body',
+            what: 'body',
+            indicator: false,
+            visible: false,
+            inView: false,
+            clearOfHeader: false,
+          };
         const s = getComputedStyle(el);
         const transparent = /^(?:transparent|rgba\(\d+, \d+, \d+, 0\))$/u;
-        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent.test(s.outlineColor);
+        const outline =
+          s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent.test(s.outlineColor);
         const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
         const r = el.getBoundingClientRect();
         const header = document.querySelector('.site-header');
@@ -115,7 +136,8 @@ async function focusWalk(page: Page, key: string, count: number, stop?: (f: Focu
         const headerBottom = header?.getBoundingClientRect().bottom ?? 0;
         const label = el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/gu, ' ').trim().slice(0, 40);
         const where = el.closest('[id]')?.id ?? '';
-        const element = `${el.tagName.toLowerCase()}.${el.className} "${label}" in #${where}`;
+        const position = [...document.querySelectorAll('*')].indexOf(el);
+        const element = `${el.tagName.toLowerCase()}.${el.className} "${label}" in #${where} [node ${position}]`;
         return {
           element,
           what: `${element} (top ${Math.round(r.top)}, header bottom ${Math.round(headerBottom)})`,
@@ -187,11 +209,14 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
       // 320 CSS px (WCAG reflow): the navigation wraps and the sticky header grows to ~100 px.
       { scheme: 'light', viewport: { width: 320, height: 640 } },
       { scheme: 'dark', viewport: { width: 320, height: 640 } },
-    ] as const)('highlights the passage and shows it below the sticky header ($scheme, $viewport.width px)', async ({ scheme, viewport }) => {
-      site = await newPage(browser, { colorScheme: scheme, viewport });
-      await visit(site, `/sources/${longest.slug}/#${far.id}`);
-      expectHighlightedBelowHeader(await placement(site.page, far.id, near.id), far.id, scheme === 'dark');
-    });
+    ] as const)(
+      'highlights the passage and shows it below the sticky header ($scheme, $viewport.width px)',
+      async ({ scheme, viewport }) => {
+        site = await newPage(browser, { colorScheme: scheme, viewport });
+        await visit(site, `/sources/${longest.slug}/#${far.id}`);
+        expectHighlightedBelowHeader(await placement(site.page, far.id, near.id), far.id, scheme === 'dark');
+      },
+    );
 
     it('uses different highlight colours in light and dark schemes', async () => {
       const colours: string[] = [];
@@ -210,38 +235,46 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
   });
 
   describe('without JavaScript', () => {
-    it.each(sources.map((s) => [s.path, s] as const))('%s shows every passage with its ¶ permalink', async (path, source) => {
-      site = await newPage(browser, { javaScriptEnabled: false });
-      await visit(site, path);
-      const shown = await site.page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('.passage')].map((el) => {
-          const link = el.querySelector<HTMLAnchorElement>('a.permalink');
-          const box = link?.getBoundingClientRect();
-          return {
-            id: el.id,
-            visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-            hasText: (el.textContent ?? '').replace(/¶\s*\d+|Passage/gu, '').trim().length > 0,
-            href: link?.getAttribute('href') ?? null,
-            linkVisible: Boolean(link?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && box && box.width > 0 && box.height > 0),
-            linkText: (link?.textContent ?? '').replace(/\s+/gu, ' ').trim(),
-          };
-        }),
-      );
-      expect(shown.map((p) => p.id)).toEqual(source.passages.map((p) => p.id));
-      for (const [i, p] of shown.entries()) {
-        const ordinal = source.passages[i]?.ordinal;
-        expect(p, `#${p.id}`).toEqual({
-          id: p.id,
-          visible: true,
-          hasText: true,
-          href: `#${p.id}`,
-          linkVisible: true,
-          linkText: `Passage ¶ ${ordinal}`,
-        });
-      }
-      // Script really is off: the enhancement did not run.
-      expect(await site.page.locator('button.copy-link').count()).toBe(0);
-    });
+    it.each(sources.map((s) => [s.path, s] as const))(
+      '%s shows every passage with its ¶ permalink',
+      async (path, source) => {
+        site = await newPage(browser, { javaScriptEnabled: false });
+        await visit(site, path);
+        const shown = await site.page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.passage')].map((el) => {
+            const link = el.querySelector<HTMLAnchorElement>('a.permalink');
+            const box = link?.getBoundingClientRect();
+            return {
+              id: el.id,
+              visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+              hasText: (el.textContent ?? '').replace(/¶\s*\d+|Passage/gu, '').trim().length > 0,
+              href: link?.getAttribute('href') ?? null,
+              linkVisible: Boolean(
+                link?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+                box &&
+                box.width > 0 &&
+                box.height > 0,
+              ),
+              linkText: (link?.textContent ?? '').replace(/\s+/gu, ' ').trim(),
+            };
+          }),
+        );
+        expect(shown.map((p) => p.id)).toEqual(source.passages.map((p) => p.id));
+        for (const [i, p] of shown.entries()) {
+          const ordinal = source.passages[i]?.ordinal;
+          expect(p, `#${p.id}`).toEqual({
+            id: p.id,
+            visible: true,
+            hasText: true,
+            href: `#${p.id}`,
+            linkVisible: true,
+            linkText: `Passage ¶ ${ordinal}`,
+          });
+        }
+        // Script really is off: the enhancement did not run.
+        expect(await site.page.locator('button.copy-link').count()).toBe(0);
+      },
+    );
 
     it('clicking a ¶ permalink changes the hash and highlights that passage', async () => {
       site = await newPage(browser, { javaScriptEnabled: false });
@@ -266,30 +299,35 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
   });
 
   describe('"Copy link" (JavaScript on)', () => {
-    it.each(sources.map((s) => [s.path, s] as const))('%s gives each non-furniture passage one labelled button', async (path, source) => {
-      site = await newPage(browser);
-      await visit(site, path);
-      const buttons = await site.page.evaluate(() =>
-        [...document.querySelectorAll('.passage')].map((el) => ({
-          id: el.id,
-          labels: [...el.querySelectorAll(':scope > button.copy-link')].map((b) => ({
-            label: b.getAttribute('aria-label'),
-            text: b.textContent,
-            type: b.getAttribute('type'),
+    it.each(sources.map((s) => [s.path, s] as const))(
+      '%s gives each non-furniture passage one labelled button',
+      async (path, source) => {
+        site = await newPage(browser);
+        await visit(site, path);
+        const buttons = await site.page.evaluate(() =>
+          [...document.querySelectorAll('.passage')].map((el) => ({
+            id: el.id,
+            labels: [...el.querySelectorAll(':scope > button.copy-link')].map((b) => ({
+              label: b.getAttribute('aria-label'),
+              text: b.textContent,
+              type: b.getAttribute('type'),
+            })),
           })),
-        })),
-      );
-      expect(buttons.map((b) => b.id)).toEqual(source.passages.map((p) => p.id));
-      for (const [i, b] of buttons.entries()) {
-        const passage = source.passages[i] as BuiltPassage;
-        expect(b.labels, `#${b.id}`).toEqual(
-          passage.furniture ? [] : [{ label: `Copy link to passage ${passage.ordinal}`, text: 'Copy link', type: 'button' }],
         );
-      }
-      expect(source.passages.some((p) => !p.furniture)).toBe(true);
-    });
+        expect(buttons.map((b) => b.id)).toEqual(source.passages.map((p) => p.id));
+        for (const [i, b] of buttons.entries()) {
+          const passage = source.passages[i] as BuiltPassage;
+          expect(b.labels, `#${b.id}`).toEqual(
+            passage.furniture
+              ? []
+              : [{ label: `Copy link to passage ${passage.ordinal}`, text: 'Copy link', type: 'button' }],
+          );
+        }
+        expect(source.passages.some((p) => !p.furniture)).toBe(true);
+      },
+    );
 
-    it('copies <origin>/sources/<slug>/#<id> to the clipboard and announces it', async () => {
+    it('copies <origin>/sources/<slug>/#<id> to the clipboard, announces it, and the link lands on the passage', async () => {
       site = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
       await visit(site, `/sources/${longest.slug}/`);
       const { page } = site;
@@ -299,96 +337,163 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
 
       const copyable = longest.passages.filter((p) => !p.furniture);
       const picks = [copyable[Math.min(10, copyable.length - 1)], copyable[0]] as BuiltPassage[];
+      const copied: [BuiltPassage, string][] = [];
       for (const passage of picks) {
         await page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('nothing copied yet');
 
         const button = page.locator(`[id="${passage.id}"] > button.copy-link`);
         await button.click();
-        const expected = `${baseUrl()}/sources/${longest.slug}/#${passage.id}`;
-        expect(expected).toBe(siteUrl(`/sources/${longest.slug}/#${passage.id}`));
-        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-        await expect.poll(() => status.textContent()).toBe(`Link copied: ${expected}`);
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('nothing copied yet');
+        const url = await page.evaluate(() => navigator.clipboard.readText());
+        // <origin>/sources/<slug>/#<id>, optionally followed by a text fragment (`:~:text=…`) of the
+        // passage's opening words, which helps the link land should the id ever change.
+        const base = `${baseUrl()}/sources/${longest.slug}/#${passage.id}`;
+        expect(base).toBe(siteUrl(`/sources/${longest.slug}/#${passage.id}`));
+        expect(url.startsWith(base), `${url} starts with ${base}`).toBe(true);
+        const rest = url.slice(base.length);
+        expect(rest).toMatch(/^(?::~:text=[^#&\s]+)?$/u);
+        if (rest) {
+          const words = decodeURIComponent(rest.slice(':~:text='.length));
+          const passageText = await page
+            .locator(`[id="${passage.id}"]`)
+            .evaluate((el) => (el.textContent ?? '').replace(/\s+/gu, ' '));
+          expect(passageText, 'the text fragment quotes the passage').toContain(words);
+        }
+        await expect.poll(() => status.textContent()).toBe(`Link copied: ${url}`);
         expect(await button.textContent()).toBe('Copied');
         // Copying does not navigate.
         expect(new URL(page.url()).hash).toBe('');
+        copied.push([passage, url]);
+      }
+
+      // Each copied link, opened afresh, lands on and highlights its passage.
+      for (const [passage, url] of copied) {
+        const other = longest.passages.find((p) => p.id !== passage.id) as BuiltPassage;
+        const fresh = await newPage(browser);
+        try {
+          const response = await fresh.page.goto(url, { waitUntil: 'load' });
+          expect(response?.status()).toBe(200);
+          await settle(fresh);
+          const landed = await placement(fresh.page, passage.id, other.id);
+          expect(landed.targetId).toBe(passage.id);
+          expect(landed.background).not.toBe(landed.otherBackground);
+          expect(landed.top).toBeGreaterThanOrEqual(landed.headerBottom - 1);
+          expect(landed.top).toBeLessThan(landed.viewportHeight);
+          expect(fresh.foreignRequests).toEqual([]);
+        } finally {
+          await fresh.close();
+        }
       }
     });
   });
 
   describe('keyboard', () => {
-    it.each(allPagePaths())('Tab on %s first reaches a visible skip link, and Enter moves focus to main', async (path) => {
-      site = await newPage(browser);
-      await visit(site, path);
-      const { page } = site;
-      const skip = page.locator('a.skip-link');
-      const before = await skip.boundingBox();
-      expect(before, 'the skip link is hidden off screen until focused').not.toBeNull();
-      expect((before?.y ?? 0) + (before?.height ?? 0)).toBeLessThanOrEqual(0);
+    it.each(allPagePaths())(
+      'Tab on %s first reaches a visible skip link, and Enter moves focus to main',
+      async (path) => {
+        site = await newPage(browser);
+        await visit(site, path, { status: statusOf(path) });
+        const { page } = site;
+        // A page may put focus in its main content on load (the search page focuses its search box).
+        // That is allowed only inside main; "from the top" then means after that focus is dropped.
+        const initial = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return 'body';
+          return document.getElementById('main')?.contains(el)
+            ? 'in main'
+            : `outside main: ${el.outerHTML.slice(0, 120)}`;
+        });
+        expect(['body', 'in main']).toContain(initial);
+        if (initial !== 'body') await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        const skip = page.locator('a.skip-link');
+        const before = await skip.boundingBox();
+        expect(before, 'the skip link is hidden off screen until focused').not.toBeNull();
+        expect((before?.y ?? 0) + (before?.height ?? 0)).toBeLessThanOrEqual(0);
 
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const r = el.getBoundingClientRect();
-        const s = getComputedStyle(el);
-        return {
-          className: el.className,
-          href: el.getAttribute('href'),
-          text: el.textContent,
-          top: r.top,
-          bottom: r.bottom,
-          left: r.left,
-          visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
-        };
-      });
-      expect(focused).toMatchObject({ className: 'skip-link', href: '#main', text: 'Skip to content', visible: true, outline: true });
-      expect(focused.top).toBeGreaterThanOrEqual(0);
-      expect(focused.left).toBeGreaterThanOrEqual(0);
-      expect(focused.bottom).toBeLessThanOrEqual(720);
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const r = el.getBoundingClientRect();
+          const s = getComputedStyle(el);
+          return {
+            className: el.className,
+            href: el.getAttribute('href'),
+            text: el.textContent,
+            top: r.top,
+            bottom: r.bottom,
+            left: r.left,
+            visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+            outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+          };
+        });
+        expect(focused).toMatchObject({
+          className: 'skip-link',
+          href: '#main',
+          text: 'Skip to content',
+          visible: true,
+          outline: true,
+        });
+        expect(focused.top).toBeGreaterThanOrEqual(0);
+        expect(focused.left).toBeGreaterThanOrEqual(0);
+        expect(focused.bottom).toBeLessThanOrEqual(720);
 
-      await page.keyboard.press('Enter');
-      await settle(site);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-      expect(new URL(page.url()).hash).toBe('#main');
+        await page.keyboard.press('Enter');
+        await settle(site);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+        expect(new URL(page.url()).hash).toBe('#main');
 
-      // The next Tab continues inside (or after) main, not back in the header.
-      await page.keyboard.press('Tab');
-      const after = await page.evaluate(() => {
-        const main = document.getElementById('main');
-        const el = document.activeElement;
-        if (!main || !el || el === document.body) return 'nothing focused';
-        if (main.contains(el)) return 'in main';
-        return main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after main' : `before main: ${el.outerHTML.slice(0, 120)}`;
-      });
-      expect(['in main', 'after main']).toContain(after);
-    });
+        // The next Tab continues inside (or after) main, not back in the header.
+        await page.keyboard.press('Tab');
+        const after = await page.evaluate(() => {
+          const main = document.getElementById('main');
+          const el = document.activeElement;
+          if (!main || !el || el === document.body) return 'nothing focused';
+          if (main.contains(el)) return 'in main';
+          return main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING
+            ? 'after main'
+            : `before main: ${el.outerHTML.slice(0, 120)}`;
+        });
+        expect(['in main', 'after main']).toContain(after);
+      },
+    );
 
     it.each([
       { scheme: 'light', width: 1280 },
       { scheme: 'dark', width: 1280 },
       { scheme: 'light', width: 320 },
-    ] as const)('Tab from the top of a source page: every focused element shows a focus indicator, clear of the header ($scheme, $width px)', async ({ scheme, width }) => {
-      site = await newPage(browser, { colorScheme: scheme, viewport: { width, height: width > 600 ? 720 : 640 } });
-      await visit(site, `/sources/${longest.slug}/`);
-      const seen = await focusWalk(site.page, 'Tab', 30);
-      expect(problemsIn(seen), 'focused elements without a visible focus indicator, hidden, or under the sticky header').toEqual([]);
-      // The walk really went through the header and into the passages.
-      expect(seen[0]?.what).toMatch(/^a\.skip-link/u);
-      expect(new Set(seen.map((s) => s.element)).size).toBe(30);
-      expect(seen.some((s) => s.what.startsWith('a.permalink'))).toBe(true);
-      expect(seen.some((s) => s.what.startsWith('button.copy-link'))).toBe(true);
-    });
+    ] as const)(
+      'Tab from the top of a source page: every focused element shows a focus indicator, clear of the header ($scheme, $width px)',
+      async ({ scheme, width }) => {
+        site = await newPage(browser, { colorScheme: scheme, viewport: { width, height: width > 600 ? 720 : 640 } });
+        await visit(site, `/sources/${longest.slug}/`);
+        const seen = await focusWalk(site.page, 'Tab', 30);
+        expect(
+          problemsIn(seen),
+          'focused elements without a visible focus indicator, hidden, or under the sticky header',
+        ).toEqual([]);
+        // The walk really went through the header and into the passages.
+        expect(seen[0]?.what).toMatch(/^a\.skip-link/u);
+        expect(new Set(seen.map((s) => s.element)).size).toBe(30);
+        expect(seen.some((s) => s.what.startsWith('a.permalink'))).toBe(true);
+        expect(seen.some((s) => s.what.startsWith('button.copy-link'))).toBe(true);
+      },
+    );
 
-    it.each(sources.map((s) => [s.path, s] as const))('Shift+Tab from the footer to the top of %s: every focused element is clear of the header (1280 px)', async (path, source) => {
-      site = await newPage(browser, { viewport: { width: 1280, height: 720 } });
-      const seen = await walkBackUp(site, path);
-      expect(problemsIn(seen)).toEqual([]);
-      // It really walked the whole page, through every passage's permalink.
-      expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
-      expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBe(source.passages.length);
-      expect(seen.filter((s) => s.what.startsWith('button.copy-link')).length).toBe(source.passages.filter((p) => !p.furniture).length);
-    });
+    it.each(sources.map((s) => [s.path, s] as const))(
+      'Shift+Tab from the footer to the top of %s: every focused element is clear of the header (1280 px)',
+      async (path, source) => {
+        site = await newPage(browser, { viewport: { width: 1280, height: 720 } });
+        const seen = await walkBackUp(site, path);
+        expect(problemsIn(seen)).toEqual([]);
+        // It really walked the whole page, through every passage's permalink.
+        expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
+        expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBe(source.passages.length);
+        expect(seen.filter((s) => s.what.startsWith('button.copy-link')).length).toBe(
+          source.passages.filter((p) => !p.furniture).length,
+        );
+      },
+    );
 
     // KNOWN PRODUCT BUG (reported, not fixed here: src/ belongs to another engineer).
     // Below ~480 px the navigation wraps and the sticky header is ~102 px tall, but
@@ -398,26 +503,29 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
     // 12 focus stops on 4 of the 5 source pages at 320 × 640. The walk and the checks are those of the
     // 1280 px tests above, which pass. Once the CSS is fixed this reports "Expect test to fail":
     // change `it.fails` to `it`.
-    it.fails('Shift+Tab from the footer to the top of every source page: every focused element is clear of the header (320 px)', async () => {
-      const problems: string[] = [];
-      for (const source of sources) {
-        const s = await newPage(browser, { viewport: { width: 320, height: 640 } });
-        try {
-          const seen = await walkBackUp(s, source.path);
-          expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
-          problems.push(...problemsIn(seen).map((p) => `${source.path}: ${p}`));
-        } finally {
-          await s.close();
+    it.fails(
+      'Shift+Tab from the footer to the top of every source page: every focused element is clear of the header (320 px)',
+      async () => {
+        const problems: string[] = [];
+        for (const source of sources) {
+          const s = await newPage(browser, { viewport: { width: 320, height: 640 } });
+          try {
+            const seen = await walkBackUp(s, source.path);
+            expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
+            problems.push(...problemsIn(seen).map((p) => `${source.path}: ${p}`));
+          } finally {
+            await s.close();
+          }
         }
-      }
-      expect(problems).toEqual([]);
-    });
+        expect(problems).toEqual([]);
+      },
+    );
   });
 
   describe('network', () => {
     it.each(allPagePaths())('%s requests nothing from any other origin', async (path) => {
       site = await newPage(browser);
-      await visit(site, path);
+      await visit(site, path, { status: statusOf(path) });
       await site.page.waitForLoadState('networkidle');
       const origin = new URL(baseUrl()).origin;
       expect(site.requests.length).toBeGreaterThan(1); // the document and at least its stylesheet
@@ -426,15 +534,14 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
     });
 
     it('the harness catches (and blocks) a request to another origin', async () => {
+      // The site's Content-Security-Policy stops the page itself from fetching elsewhere, so the
+      // harness is shown a navigation, which goes through the same routing.
       const s = await newPage(browser);
       try {
         await visit(s, '/');
-        await s.page.evaluate(() => {
-          const img = new Image();
-          img.src = 'https://example.com/tracker.gif';
-          document.body.append(img);
-        });
-        await expect.poll(() => s.foreignRequests).toEqual(['https://example.com/tracker.gif']);
+        await s.page.goto('https://example.com/tracker').catch(() => undefined);
+        expect(s.foreignRequests).toEqual(['https://example.com/tracker']);
+        expect(s.requests).toContain('https://example.com/tracker');
       } finally {
         await s.close();
       }

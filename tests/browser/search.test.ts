@@ -24,9 +24,15 @@ const QUERIES: [query: string, expected: string][] = [
   ['first-right-of-refusal', passage('azure-exclusivity-ends', 'first-right-of-refusal')],
   ['Musk trial', passage('non-exclusive-license-through-2032', 'Musk trial')],
   ['Managed Agents Bedrock', passage('azure-exclusivity-ends', 'Managed Agents are now available')],
-  ['Financial Times legal action', passage('non-exclusive-license-through-2032', 'Financial Times subsequently reported')],
+  [
+    'Financial Times legal action',
+    passage('non-exclusive-license-through-2032', 'Financial Times subsequently reported'),
+  ],
   ['stateful runtime', passage('non-exclusive-license-through-2032', 'co-develop stateful runtime technology')],
-  ['independent of technology progress', passage('openai-goes-multi-cloud', 'independent of OpenAI’s technology progress')],
+  [
+    'independent of technology progress',
+    passage('openai-goes-multi-cloud', 'independent of OpenAI’s technology progress'),
+  ],
   ['vendor lock-in', passage('restructure-resolves-cloud-exclusivity-dispute', 'avoid vendor lock-in')],
   ['October 2025', '/explainers/timeline/#2025-10'],
   ['exclusivity', '/explainers/exclusivity/'],
@@ -91,7 +97,9 @@ describe.skipIf(!hasChromium)('search', () => {
       await results(site, 'Jassy');
       const first = site.page.locator('li.pf-result').filter({ hasText: 'Source' }).first();
       await expect.poll(() => first.locator('.result-kind').textContent(), { timeout: 10_000 }).toBe('Source');
-      expect((await first.locator('.pf-result-excerpt mark, .pf-heading-excerpt mark').first().textContent())?.toLowerCase()).toBe('jassy');
+      expect(
+        (await first.locator('.pf-result-excerpt mark, .pf-heading-excerpt mark').first().textContent())?.toLowerCase(),
+      ).toBe('jassy');
       expect(await first.locator('a.pf-heading-link').first().textContent()).toMatch(/^¶ \d+ · /u);
     } finally {
       await site.close();
@@ -103,13 +111,18 @@ describe.skipIf(!hasChromium)('search', () => {
     try {
       const expected = passage('non-exclusive-license-through-2032', 'Andy Jassy celebrated');
       await results(site, 'Jassy');
-      await site.page.locator(`a.pf-heading-link[href$="${expected.split('#')[1]}"]`).first().click();
+      await site.page
+        .locator(`a.pf-heading-link[href$="${expected.split('#')[1]}"]`)
+        .first()
+        .click();
       await site.page.waitForURL(/highlight=jassy/u);
       await settle(site);
       expect(landing(site.page.url())).toBe(expected);
       const target = site.page.locator('.passage:target');
       expect(await target.getAttribute('id')).toBe(expected.split('#')[1]);
-      await expect.poll(() => target.locator('mark.pagefind-highlight').first().textContent(), { timeout: 10_000 }).toBe('Jassy');
+      await expect
+        .poll(() => target.locator('mark.pagefind-highlight').first().textContent(), { timeout: 10_000 })
+        .toBe('Jassy');
       const inView = await target.evaluate((el) => {
         const r = el.getBoundingClientRect();
         return r.top >= 0 && r.top < window.innerHeight;
@@ -131,7 +144,9 @@ describe.skipIf(!hasChromium)('search', () => {
       await site.page.waitForURL((url) => !url.pathname.startsWith('/search/'));
       await site.page.goBack();
       await site.page.waitForURL(/\/search\/\?q=Bedrock$/u);
-      await expect.poll(() => site.page.locator('pagefind-input input').inputValue(), { timeout: 10_000 }).toBe('Bedrock');
+      await expect
+        .poll(() => site.page.locator('pagefind-input input').inputValue(), { timeout: 10_000 })
+        .toBe('Bedrock');
       await expect.poll(() => site.page.locator('li.pf-result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     } finally {
       await site.close();
@@ -182,12 +197,17 @@ describe.skipIf(!hasChromium)('search', () => {
       await site.page.locator('details[data-filter-name="kind"] input[value="Explainer"]').check();
       // Results re-render (placeholders first): wait for the filtered links themselves.
       const links = () =>
-        site.page.locator('li.pf-result a.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        site.page
+          .locator('li.pf-result a.pf-result-link')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       await expect
-        .poll(async () => {
-          const hrefs = await links();
-          return hrefs.length > 0 && hrefs.length < all.length && hrefs.every((h) => h.startsWith('/explainers/'));
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const hrefs = await links();
+            return hrefs.length > 0 && hrefs.length < all.length && hrefs.every((h) => h.startsWith('/explainers/'));
+          },
+          { timeout: 10_000 },
+        )
         .toBe(true);
       const hrefs = await links();
       for (const href of hrefs) expect(href).toMatch(/^\/explainers\//u);
@@ -225,7 +245,9 @@ describe.skipIf(!hasChromium)('the search page in every state', () => {
         await results(site, 'Microsoft');
         for (const group of await site.page.locator('details.pf-filter-group summary').all()) await group.click();
         await site.page.locator('details[data-filter-name="kind"] input[value="Source"]').check();
-        await expect.poll(() => site.page.locator('li.pf-result a.pf-heading-link').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        await expect
+          .poll(() => site.page.locator('li.pf-result a.pf-heading-link').count(), { timeout: 10_000 })
+          .toBeGreaterThan(0);
         expect(await runAxe(site.page)).toEqual([]);
       } finally {
         await site.close();
@@ -251,9 +273,13 @@ describe.skipIf(!hasChromium)('the search page in every state', () => {
     const site = await newPage(browser);
     try {
       await results(site, 'Microsoft');
-      const groups = await site.page.locator('details.pf-filter-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));
+      const groups = await site.page
+        .locator('details.pf-filter-group')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));
       expect(groups).toEqual(expect.arrayContaining(['kind', 'source', 'date']));
-      const dates = await site.page.locator('details[data-filter-name="date"] input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      const dates = await site.page
+        .locator('details[data-filter-name="date"] input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
       expect(dates).toEqual(expect.arrayContaining(['May 2, 2026', 'Not stated']));
     } finally {
       await site.close();

@@ -14,6 +14,9 @@ const BUDGET = {
   /** Source pages carry the whole article: a base plus an allowance per passage. */
   sourceBase: 6 * 1024,
   sourcePerPassage: 400,
+  /** The claims matrix grows with the ledger: a base plus an allowance per claim. */
+  claimsBase: 6 * 1024,
+  claimsPerClaim: 400,
   css: 10 * 1024,
   /** Script a reading page loads up front; search and term highlighting load only when used. */
   js: 6 * 1024,
@@ -40,12 +43,21 @@ describe('weight budgets (gzipped bytes of the built files)', () => {
 
     const htmlSize = gz(Buffer.from(html));
     const passages = document.querySelectorAll('.passage').length;
-    const htmlBudget = path.startsWith('/sources/') && passages > 0 ? BUDGET.sourceBase + passages * BUDGET.sourcePerPassage : BUDGET.html;
+    const claims = document.querySelectorAll('.claims-table tbody tr').length;
+    const htmlBudget =
+      path.startsWith('/sources/') && passages > 0
+        ? BUDGET.sourceBase + passages * BUDGET.sourcePerPassage
+        : path === '/claims/'
+          ? BUDGET.claimsBase + claims * BUDGET.claimsPerClaim
+          : BUDGET.html;
     if (htmlSize > htmlBudget) over.push(`HTML of ${path} is ${kB(htmlSize)}, budget ${kB(htmlBudget)}`);
 
-    const styles = [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href') as string);
+    const styles = [...document.querySelectorAll('link[rel="stylesheet"]')].map(
+      (l) => l.getAttribute('href') as string,
+    );
     const cssSize = styles.reduce((sum, href) => sum + gz(readFileSync(fileForUrl(href) as string)), 0);
-    if (cssSize > BUDGET.css) over.push(`CSS of ${path} (${styles.join(', ')}) is ${kB(cssSize)}, budget ${kB(BUDGET.css)}`);
+    if (cssSize > BUDGET.css)
+      over.push(`CSS of ${path} (${styles.join(', ')}) is ${kB(cssSize)}, budget ${kB(BUDGET.css)}`);
 
     if (READING(path)) {
       const entries = [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') as string);
@@ -53,7 +65,9 @@ describe('weight budgets (gzipped bytes of the built files)', () => {
       const sizes = [...scripts].map((src) => [src, gz(readFileSync(join(DIST, src)))] as const);
       const jsSize = sizes.reduce((sum, [, n]) => sum + n, 0);
       if (jsSize > BUDGET.js) {
-        over.push(`JS loaded up front by ${path} is ${kB(jsSize)}, budget ${kB(BUDGET.js)}: ${sizes.map(([s, n]) => `${s} ${kB(n)}`).join(', ')}`);
+        over.push(
+          `JS loaded up front by ${path} is ${kB(jsSize)}, budget ${kB(BUDGET.js)}: ${sizes.map(([s, n]) => `${s} ${kB(n)}`).join(', ')}`,
+        );
       }
     }
     expect(over).toEqual([]);
@@ -63,7 +77,8 @@ describe('weight budgets (gzipped bytes of the built files)', () => {
     for (const path of allPagePaths()) {
       const { document } = page(path);
       expect(document.querySelectorAll('link[rel="stylesheet"]').length, path).toBeGreaterThan(0);
-      for (const s of document.querySelectorAll('script[src]')) expect(fileForUrl(s.getAttribute('src') as string), path).toBeDefined();
+      for (const s of document.querySelectorAll('script[src]'))
+        expect(fileForUrl(s.getAttribute('src') as string), path).toBeDefined();
     }
   });
 });

@@ -92,7 +92,10 @@ describe('citation links', () => {
           expect(citing, link.getAttribute('href') as string).not.toBeNull();
           // The citing place links back to this very passage.
           const back = citing?.matches('a') ? citing : citing?.querySelector(`a[href*="#${passage.id}"]`);
-          expect(back ?? citing?.querySelector(`a[href^="${path}#${passage.id}"]`), link.getAttribute('href') as string).not.toBeNull();
+          expect(
+            back ?? citing?.querySelector(`a[href^="${path}#${passage.id}"]`),
+            link.getAttribute('href') as string,
+          ).not.toBeNull();
         }
       }
     }
@@ -122,7 +125,9 @@ describe('a changed quote stops the build', () => {
   it('names the file, line and column, the quote and the closest passage', () => {
     const build = buildFixture('broken-quote', {
       editContent: (file, text) =>
-        file === 'explainers/exclusivity.mdx' ? text.replace('converts from exclusive to non-exclusive', 'converts from exclusive to nonexclusive') : text,
+        file === 'explainers/exclusivity.mdx'
+          ? text.replace('converts from exclusive to non-exclusive', 'converts from exclusive to nonexclusive')
+          : text,
     });
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(

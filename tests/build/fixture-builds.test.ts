@@ -34,7 +34,9 @@ describe('a sixth seed dropped into seeds/ (no code change, no metadata)', () =>
   it('shows markup from the seed as text, never as elements', () => {
     const page = html();
     const { document } = parseHTML(page);
-    expect(document.querySelectorAll('.passages script, .passages img, .passages b, .passages a:not(.permalink)')).toHaveLength(0);
+    expect(
+      document.querySelectorAll('.passages script, .passages img, .passages b, .passages a:not(.permalink)'),
+    ).toHaveLength(0);
     expect(page).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
     expect(document.querySelector('.passages')?.textContent).toContain('<img src=x onerror="window.__pwned = 2">');
     expect(page).not.toMatch(/<img[^>]*onerror/iu);
@@ -78,8 +80,12 @@ describe('bad input stops the build with a message that names the file, the line
     const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
     const file = '.tmp/fixtures/bad-metadata/sources.yaml';
     expect(build.output).toContain(`${file}:${lineOf('seed: 002_')}: this source entry is missing \`title\`.`);
-    expect(build.output).toContain(`${file}:${lineOf('seed: 404_missing.txt')}: slug "azure-exclusivity-ends" is already used`);
-    expect(build.output).toContain(`${file}:${lineOf('seed: 404_missing.txt')}: the entry names seed "404_missing.txt", which is not in seeds/.`);
+    expect(build.output).toContain(
+      `${file}:${lineOf('seed: 404_missing.txt')}: slug "azure-exclusivity-ends" is already used`,
+    );
+    expect(build.output).toContain(
+      `${file}:${lineOf('seed: 404_missing.txt')}: the entry names seed "404_missing.txt", which is not in seeds/.`,
+    );
     expect(build.output).toMatch(/Fix: /u);
   });
 });

@@ -31,7 +31,9 @@ describe('open data exports', () => {
     for (const source of sources) {
       const exported = data.sources.find((s: { slug: string }) => s.slug === source.slug);
       expect(exported.original.sha256).toBe(source.sha256);
-      expect(exported.passages.map((p: { id: string; text: string }) => [p.id, p.text])).toEqual(source.passages.map((p) => [p.id, p.text]));
+      expect(exported.passages.map((p: { id: string; text: string }) => [p.id, p.text])).toEqual(
+        source.passages.map((p) => [p.id, p.text]),
+      );
     }
   });
 
@@ -39,7 +41,9 @@ describe('open data exports', () => {
     const data = read('data/citations.json');
     const explainer = page('/explainers/exclusivity/').document;
     const markers = explainer.querySelectorAll('sup.cite-ref').length;
-    const fromExplainer = data.citations.filter((c: { from: { page: string } }) => c.from.page.endsWith('/explainers/exclusivity/'));
+    const fromExplainer = data.citations.filter((c: { from: { page: string } }) =>
+      c.from.page.endsWith('/explainers/exclusivity/'),
+    );
     expect(fromExplainer).toHaveLength(markers);
     for (const c of data.citations.slice(0, 200)) {
       const path = new URL(c.to.url).pathname;

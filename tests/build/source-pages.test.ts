@@ -20,36 +20,45 @@ describe('source pages', () => {
     }
   });
 
-  it.each(sources.map((s) => [s.slug, s] as const))('%s shows every non-blank line of its seed verbatim', (slug, source) => {
-    const { document } = page(`/sources/${slug}/`);
-    const body = fold(document.querySelector('.passages')?.textContent ?? '');
-    const seed = readFileSync(join(contentPaths(ROOT).seedsDir, source.seed), 'utf8').replace(/^\uFEFF/u, '');
-    const lines = seed.split(/\r\n?|\n/u).map(fold).filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(body, `line missing on /sources/${slug}/`).toContain(line);
-  });
+  it.each(sources.map((s) => [s.slug, s] as const))(
+    '%s shows every non-blank line of its seed verbatim',
+    (slug, source) => {
+      const { document } = page(`/sources/${slug}/`);
+      const body = fold(document.querySelector('.passages')?.textContent ?? '');
+      const seed = readFileSync(join(contentPaths(ROOT).seedsDir, source.seed), 'utf8').replace(/^\uFEFF/u, '');
+      const lines = seed
+        .split(/\r\n?|\n/u)
+        .map(fold)
+        .filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(body, `line missing on /sources/${slug}/`).toContain(line);
+    },
+  );
 
-  it.each(sources.map((s) => [s.slug, s] as const))('%s gives every passage its permanent id, a ¶ N permalink and semantics', (slug, source) => {
-    const { document } = page(`/sources/${slug}/`);
-    const rendered = [...document.querySelectorAll('.passage')];
-    expect(rendered.map((el) => el.id)).toEqual(source.passages.map((p) => p.id));
-    expect(new Set(rendered.map((el) => el.id)).size).toBe(rendered.length);
-    for (const passage of source.passages) {
-      const el = document.getElementById(passage.id);
-      const link = el?.querySelector('a.permalink');
-      expect(link?.getAttribute('href')).toBe(`#${passage.id}`);
-      expect(text(link)).toBe(`Passage ¶ ${passage.ordinal}`);
-      if (passage.kind === 'heading') expect(el?.querySelector('h3')?.textContent).toBe(passage.text);
-      if (passage.kind === 'list-item') expect(el?.tagName).toBe('LI');
-      if (passage.kind === 'furniture') {
-        expect(el?.getAttribute('data-pagefind-ignore')).toBe('all');
-        expect(text(el?.querySelector('.furniture-label'))).toBe(`Page furniture: ${passage.label}`);
-      } else {
-        expect(el?.getAttribute('data-pagefind-title')).toBe(`¶ ${passage.ordinal} · ${source.title}`);
+  it.each(sources.map((s) => [s.slug, s] as const))(
+    '%s gives every passage its permanent id, a ¶ N permalink and semantics',
+    (slug, source) => {
+      const { document } = page(`/sources/${slug}/`);
+      const rendered = [...document.querySelectorAll('.passage')];
+      expect(rendered.map((el) => el.id)).toEqual(source.passages.map((p) => p.id));
+      expect(new Set(rendered.map((el) => el.id)).size).toBe(rendered.length);
+      for (const passage of source.passages) {
+        const el = document.getElementById(passage.id);
+        const link = el?.querySelector('a.permalink');
+        expect(link?.getAttribute('href')).toBe(`#${passage.id}`);
+        expect(text(link)).toBe(`Passage ¶ ${passage.ordinal}`);
+        if (passage.kind === 'heading') expect(el?.querySelector('h3')?.textContent).toBe(passage.text);
+        if (passage.kind === 'list-item') expect(el?.tagName).toBe('LI');
+        if (passage.kind === 'furniture') {
+          expect(el?.getAttribute('data-pagefind-ignore')).toBe('all');
+          expect(text(el?.querySelector('.furniture-label'))).toBe(`Page furniture: ${passage.label}`);
+        } else {
+          expect(el?.getAttribute('data-pagefind-title')).toBe(`¶ ${passage.ordinal} · ${source.title}`);
+        }
       }
-    }
-    for (const li of document.querySelectorAll('.passage-list > *')) expect(li.tagName).toBe('LI');
-  });
+      for (const li of document.querySelectorAll('.passage-list > *')) expect(li.tagName).toBe('LI');
+    },
+  );
 
   it('states metadata only as the article states it', () => {
     const field = (slug: string) => {

@@ -167,7 +167,10 @@ export type AxeNode = { target: unknown[]; html: string; failureSummary?: string
 export type AxeViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] };
 
 /** Extra options for `axe.run`, e.g. `{ runOnly: ['label-content-name-mismatch'] }`; plain JSON only. */
-export type AxeRunOptions = { runOnly?: string[] | { type: 'tag' | 'rule'; values: string[] }; rules?: Record<string, { enabled: boolean }> };
+export type AxeRunOptions = {
+  runOnly?: string[] | { type: 'tag' | 'rule'; values: string[] };
+  rules?: Record<string, { enabled: boolean }>;
+};
 
 /** Raw axe violations for the whole document (axe's default rule set: WCAG 2.x A/AA and best practices). */
 export async function axeViolations(page: Page, options: AxeRunOptions = {}): Promise<AxeViolation[]> {
@@ -204,7 +207,10 @@ export function formatViolations(violations: AxeViolation[]): string[] {
         [
           `  at ${n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(', ')}`,
           `     ${truncate(n.html, 300)}`,
-          ...(n.failureSummary ?? '').split('\n').filter(Boolean).map((line) => `     ${line.trim()}`),
+          ...(n.failureSummary ?? '')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => `     ${line.trim()}`),
         ].join('\n'),
       ),
     ].join('\n'),
@@ -215,12 +221,17 @@ function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
-/** Navigate to a path on the site and fail loudly unless it answered 200. */
-export async function visit(site: SitePage, path: string): Promise<void> {
+/** Navigate to a path on the site and fail loudly unless it answered `status` (200 unless told). */
+export async function visit(site: SitePage, path: string, { status = 200 }: { status?: number } = {}): Promise<void> {
   const response = await site.page.goto(siteUrl(path), { waitUntil: 'load' });
   if (!response) throw new Error(`No response for ${path}`);
-  if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}, not 200`);
+  if (response.status() !== status) throw new Error(`${path} answered ${response.status()}, not ${status}`);
   await settle(site);
+}
+
+/** The status a built page is served with: the not-found page (`404.html`, served at `/404`) answers 404. */
+export function statusOf(path: string): number {
+  return path === '/404' ? 404 : 200;
 }
 
 // ───────────────────────────────────────────────── what the build holds
@@ -239,7 +250,12 @@ export function builtSources(): BuiltSource[] {
         ordinal: Number(text(el.querySelector('a.permalink')).replace(/\D+/gu, '')),
         furniture: el.classList.contains('passage--furniture'),
       }));
-      return { path, slug: path.split('/')[2] ?? '', passages, textLength: text(document.querySelector('.passages')).length };
+      return {
+        path,
+        slug: path.split('/')[2] ?? '',
+        passages,
+        textLength: text(document.querySelector('.passages')).length,
+      };
     });
 }
 

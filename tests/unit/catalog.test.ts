@@ -19,7 +19,8 @@ const seed = (name: string, content: string | Uint8Array): SeedFile => ({
   bytes: typeof content === 'string' ? utf8(content) : content,
 });
 
-const ARTICLE = 'Council Ends the Monopoly\n\nThe council and Northwind rewrote their contract on Monday.\n\nRiders will see more bikes.\n';
+const ARTICLE =
+  'Council Ends the Monopoly\n\nThe council and Northwind rewrote their contract on Monday.\n\nRiders will see more bikes.\n';
 
 function metadataEntry(seedName: string, slug: string, extra: string[] = []): string {
   return [
@@ -50,7 +51,10 @@ function contentError(run: () => unknown): ContentError {
 
 describe('buildCatalog: a seed with metadata', () => {
   const bytes = utf8(ARTICLE);
-  const catalog = build([seed('000_aaaa.txt', bytes)], `${metadataEntry('000_aaaa.txt', 'monopoly-ends', ['  dateIso: 2026-05-04'])}\n`);
+  const catalog = build(
+    [seed('000_aaaa.txt', bytes)],
+    `${metadataEntry('000_aaaa.txt', 'monopoly-ends', ['  dateIso: 2026-05-04'])}\n`,
+  );
 
   it('uses the metadata', () => {
     expect(catalog.sources).toHaveLength(1);
@@ -83,7 +87,12 @@ describe('buildCatalog: a seed with metadata', () => {
     const catalog2 = build(
       [seed('000_aaaa.txt', ARTICLE), seed('001_bbbb.txt', ARTICLE)],
       [
-        metadataEntry('000_aaaa.txt', 'first', ['  overrides:', '    - line: "Riders will see more bikes."', '      kind: furniture', '      label: Teaser']),
+        metadataEntry('000_aaaa.txt', 'first', [
+          '  overrides:',
+          '    - line: "Riders will see more bikes."',
+          '      kind: furniture',
+          '      label: Teaser',
+        ]),
         metadataEntry('001_bbbb.txt', 'second'),
       ].join('\n\n'),
     );
@@ -121,12 +130,16 @@ describe('buildCatalog: a seed without metadata', () => {
   });
 
   it('skips opening furniture when looking for its title', () => {
-    const source = build([seed('008.txt', ', , ,\n\nRead in other languages: Deutsch\nThe Real Title Here\n\nBody text.')]).sources[0];
+    const source = build([
+      seed('008.txt', ', , ,\n\nRead in other languages: Deutsch\nThe Real Title Here\n\nBody text.'),
+    ]).sources[0];
     expect(source).toMatchObject({ title: 'The Real Title Here', titleSupplied: false });
   });
 
   it('gets "Untitled source (…)" and titleSupplied when it opens with a paragraph', () => {
-    const source = build([seed('007_New-Story.txt', 'The council rewrote its contract on Monday, ending the monopoly.\n\nWhat Changed\n')]).sources[0];
+    const source = build([
+      seed('007_New-Story.txt', 'The council rewrote its contract on Monday, ending the monopoly.\n\nWhat Changed\n'),
+    ]).sources[0];
     expect(source).toMatchObject({ title: 'Untitled source (007_New-Story.txt)', titleSupplied: true, curated: false });
   });
 
@@ -303,7 +316,11 @@ describe('buildCatalog: the text is kept as plain text', () => {
   });
 
   it('lists sources in seed-name order, whatever order the files come in', () => {
-    const catalog = build([seed('010.txt', ARTICLE), seed('002.txt', 'Second Story\n'), seed('001.txt', 'First Story\n')]);
+    const catalog = build([
+      seed('010.txt', ARTICLE),
+      seed('002.txt', 'Second Story\n'),
+      seed('001.txt', 'First Story\n'),
+    ]);
     expect(catalog.sources.map((s) => s.seed)).toEqual(['001.txt', '002.txt', '010.txt']);
   });
 });
@@ -324,7 +341,9 @@ describe('loadCatalog on the real repository', () => {
   it('has the five sources, with the slugs of content/sources.yaml', () => {
     expect(catalog.sources).toHaveLength(5);
     expect(catalog.sources.map((s) => [s.seed, s.slug])).toEqual(
-      metadata.entries.map((e) => [e.metadata.seed, e.metadata.slug]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      metadata.entries
+        .map((e) => [e.metadata.seed, e.metadata.slug])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
     expect(catalog.sources.every((s) => s.curated)).toBe(true);
   });

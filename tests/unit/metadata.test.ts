@@ -59,7 +59,9 @@ describe('parseSourcesMetadata: the real content/sources.yaml', () => {
 
   it('has one entry for each of the five seeds', () => {
     expect(entries).toHaveLength(5);
-    const seeds = readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort();
+    const seeds = readdirSync(SEEDS_DIR)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
     expect(entries.map((e) => e.metadata.seed).sort()).toEqual(seeds);
   });
 
@@ -77,7 +79,12 @@ describe('parseSourcesMetadata: the real content/sources.yaml', () => {
 
   it('records seed 004’s byline and both forms of its date', () => {
     const e = entries.find((x) => x.metadata.seed.startsWith('004_'))?.metadata;
-    expect(e).toMatchObject({ byline: 'Insights AI', date: 'May 2, 2026', dateIso: '2026-05-02', titleSupplied: false });
+    expect(e).toMatchObject({
+      byline: 'Insights AI',
+      date: 'May 2, 2026',
+      dateIso: '2026-05-02',
+      titleSupplied: false,
+    });
   });
 });
 
@@ -275,7 +282,9 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
   });
 
   it('an override with an unknown field is a problem', () => {
-    const text = yaml(entry({}, ['  overrides:', '    - line: "Share: Long"', '      kind: furniture', '      lable: Share']));
+    const text = yaml(
+      entry({}, ['  overrides:', '    - line: "Share: Long"', '      kind: furniture', '      lable: Share']),
+    );
     expect(problemsOf(text)[0]?.message).toMatch(/lable/);
   });
 
@@ -284,13 +293,16 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
     expect(problemsOf(text)[0]?.line).toBe(8);
   });
 
-  it.each(['May 2, 2026', '2026-13-01', '2026-02-30', '02/05/2026', '2026-5-2'])('`dateIso: %s` is a problem', (date) => {
-    const problems = problemsOf(yaml(entry({ dateIso: JSON.stringify(date) })));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]?.line).toBe(8);
-    expect(problems[0]?.message).toContain('dateIso');
-    expect(problems[0]?.fix).toContain('YYYY-MM-DD');
-  });
+  it.each(['May 2, 2026', '2026-13-01', '2026-02-30', '02/05/2026', '2026-5-2'])(
+    '`dateIso: %s` is a problem',
+    (date) => {
+      const problems = problemsOf(yaml(entry({ dateIso: JSON.stringify(date) })));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.line).toBe(8);
+      expect(problems[0]?.message).toContain('dateIso');
+      expect(problems[0]?.fix).toContain('YYYY-MM-DD');
+    },
+  );
 
   it('`titleSupplied` must be a boolean', () => {
     const problems = problemsOf(yaml(entry({ titleSupplied: '"yes"' })));
@@ -332,7 +344,9 @@ describe('formatProblem and ContentError', () => {
   });
 
   it('adds the column after the line, and leaves out what is missing', () => {
-    expect(formatProblem({ file: 'a.mdx', line: 3, column: 7, message: 'm.', fix: 'f.' })).toBe('a.mdx:3:7: m.\n  Fix: f.');
+    expect(formatProblem({ file: 'a.mdx', line: 3, column: 7, message: 'm.', fix: 'f.' })).toBe(
+      'a.mdx:3:7: m.\n  Fix: f.',
+    );
     expect(formatProblem({ file: 'a.mdx', message: 'm.', fix: 'f.' })).toBe('a.mdx: m.\n  Fix: f.');
     expect(formatProblem({ file: 'a.mdx', column: 7, message: 'm.', fix: 'f.' })).toBe('a.mdx: m.\n  Fix: f.');
   });

@@ -33,7 +33,9 @@ describe('passageAnchor', () => {
     const id = passageAnchor('Microsoft and OpenAI have renegotiated their partnership again — this time for good.');
     expect(id).toMatch(/^microsoft-and-openai-[0-9a-f]{6}$/);
     expect(passageAnchor('One two three four five six')).toMatch(/^one-two-three-four-[0-9a-f]{6}$/);
-    expect(passageAnchor('Supercalifragilisticexpialidocious is a word')).toMatch(/^supercalifragilisticexpi-[0-9a-f]{6}$/);
+    expect(passageAnchor('Supercalifragilisticexpialidocious is a word')).toMatch(
+      /^supercalifragilisticexpi-[0-9a-f]{6}$/,
+    );
   });
 
   it.each([
@@ -60,7 +62,11 @@ describe('passageAnchor', () => {
 
   it('ignores differences in white space', () => {
     const id = passageAnchor('What Changed in the deal');
-    for (const variant of ['What  Changed in the deal', ' What Changed in the deal\n', 'What\tChanged\nin the\u00a0deal']) {
+    for (const variant of [
+      'What  Changed in the deal',
+      ' What Changed in the deal\n',
+      'What\tChanged\nin the\u00a0deal',
+    ]) {
       expect(passageAnchor(variant), JSON.stringify(variant)).toBe(id);
     }
   });
@@ -145,7 +151,11 @@ describe('assignAnchors', () => {
 
   it('treats passages that differ only in white space or normalisation as identical copies', () => {
     const base = passageAnchor('Café au lait');
-    expect(assignAnchors(['Café au lait', 'Café  au lait', 'Cafe\u0301 au lait'])).toEqual([base, `${base}-2`, `${base}-3`]);
+    expect(assignAnchors(['Café au lait', 'Café  au lait', 'Cafe\u0301 au lait'])).toEqual([
+      base,
+      `${base}-2`,
+      `${base}-3`,
+    ]);
   });
 
   it('gives a passage the id passageAnchor gives its text when it is the first copy', () => {
@@ -176,7 +186,11 @@ describe('assignAnchors', () => {
     });
 
     it('keeps copies of a colliding text apart with -2', () => {
-      expect(assignAnchors([a, b, a])).toEqual([passageAnchor(a, 12), passageAnchor(b, 12), `${passageAnchor(a, 12)}-2`]);
+      expect(assignAnchors([a, b, a])).toEqual([
+        passageAnchor(a, 12),
+        passageAnchor(b, 12),
+        `${passageAnchor(a, 12)}-2`,
+      ]);
     });
 
     it('uses the short id while only one of them is on the page', () => {
@@ -198,7 +212,18 @@ const passageText = fc
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) },
     // A small pool, so that identical and whitespace-variant passages are common.
-    { weight: 2, arbitrary: fc.constantFrom('Comments (0)', 'Comments  (0)', 'Share', 'What Changed', 'What Changed\n', 'Café', 'Cafe\u0301') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'Comments (0)',
+        'Comments  (0)',
+        'Share',
+        'What Changed',
+        'What Changed\n',
+        'Café',
+        'Cafe\u0301',
+      ),
+    },
   )
   .filter((t) => canonicalText(t) !== '');
 
@@ -212,20 +237,24 @@ const same = (a: string, b: string): boolean => canonicalText(a) === canonicalTe
 describe('anchor properties (fast-check)', () => {
   it('(i) inserting passages whose text differs from the target’s never changes the target’s id', () => {
     fc.assert(
-      fc.property(pageWithTarget, fc.array(fc.tuple(fc.nat(), passageText), { minLength: 1, maxLength: 10 }), ([texts, t], inserts) => {
-        const target = texts[t] as string;
-        const before = assignAnchors(texts)[t];
-        const after = [...texts];
-        let targetAt = t;
-        for (const [position, text] of inserts) {
-          if (same(text, target)) continue;
-          const at = position % (after.length + 1);
-          after.splice(at, 0, text);
-          if (at <= targetAt) targetAt++;
-        }
-        expect(after[targetAt]).toBe(target);
-        expect(assignAnchors(after)[targetAt]).toBe(before);
-      }),
+      fc.property(
+        pageWithTarget,
+        fc.array(fc.tuple(fc.nat(), passageText), { minLength: 1, maxLength: 10 }),
+        ([texts, t], inserts) => {
+          const target = texts[t] as string;
+          const before = assignAnchors(texts)[t];
+          const after = [...texts];
+          let targetAt = t;
+          for (const [position, text] of inserts) {
+            if (same(text, target)) continue;
+            const at = position % (after.length + 1);
+            after.splice(at, 0, text);
+            if (at <= targetAt) targetAt++;
+          }
+          expect(after[targetAt]).toBe(target);
+          expect(assignAnchors(after)[targetAt]).toBe(before);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -300,10 +329,13 @@ describe('anchor properties (fast-check)', () => {
 
   it('(iv) ids are unique even with many copies of a few texts', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('A', 'A ', 'B', 'Comments (0)', 'Comments\t(0)'), { maxLength: 60 }), (texts) => {
-        const ids = assignAnchors(texts);
-        expect(new Set(ids).size).toBe(ids.length);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('A', 'A ', 'B', 'Comments (0)', 'Comments\t(0)'), { maxLength: 60 }),
+        (texts) => {
+          const ids = assignAnchors(texts);
+          expect(new Set(ids).size).toBe(ids.length);
+        },
+      ),
     );
   });
 
@@ -332,7 +364,13 @@ describe('anchors of the real seeds under edits (fast-check over toPassages)', (
         fc.lorem({ maxCount: 3, mode: 'sentences' }),
         fc.string({ minLength: 1, maxLength: 80 }),
         fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-        fc.constantFrom('Related Articles', 'What Changed Next', '- a list item', 'Share: Long', 'lowercase continuation'),
+        fc.constantFrom(
+          'Related Articles',
+          'What Changed Next',
+          '- a list item',
+          'Share: Long',
+          'lowercase continuation',
+        ),
       )
       .filter((line) => !line.includes('\n') && line.trim() !== '');
     fc.assert(
@@ -358,7 +396,9 @@ describe('anchors of the real seeds under edits (fast-check over toPassages)', (
         const removed = passages[pick % passages.length];
         if (!removed) throw new Error('a real seed has passages');
         const lines = seed.text.split('\n');
-        const edited = lines.map((l, i) => (i + 1 >= removed.lines[0] && i + 1 <= removed.lines[1] ? '' : l)).join('\n');
+        const edited = lines
+          .map((l, i) => (i + 1 >= removed.lines[0] && i + 1 <= removed.lines[1] ? '' : l))
+          .join('\n');
         const after = new Map(toPassages(edited).passages.map((p) => [p.text, p.id]));
         for (const passage of passages) {
           if (passage === removed) continue;

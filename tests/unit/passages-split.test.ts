@@ -55,7 +55,22 @@ describe('shape (b): title, bullets, editor’s analysis, FAQ (like seed 001)', 
 
   it('splits into the expected passages', () => {
     expect(layout(passages)).toEqual([
-      'f1', 'h3', 'p5', 'p7', 'h9', 'li11', 'li12', 'li13', 'h15', 'p17', 'h19', 'p21', 'p22', 'p24', 'p25', 'p27',
+      'f1',
+      'h3',
+      'p5',
+      'p7',
+      'h9',
+      'li11',
+      'li12',
+      'li13',
+      'h15',
+      'p17',
+      'h19',
+      'p21',
+      'p22',
+      'p24',
+      'p25',
+      'p27',
     ]);
   });
 
@@ -72,7 +87,12 @@ describe('shape (b): title, bullets, editor’s analysis, FAQ (like seed 001)', 
         body: 'The monopoly is replaced by an open licence lasting until 2031.',
         ordered: false,
       },
-      { text: '• Northwind keeps its docking stations.', marker: '•', body: 'Northwind keeps its docking stations.', ordered: false },
+      {
+        text: '• Northwind keeps its docking stations.',
+        marker: '•',
+        body: 'Northwind keeps its docking stations.',
+        ordered: false,
+      },
       { text: '• The yearly subsidy ends.', marker: '•', body: 'The yearly subsidy ends.', ordered: false },
     ]);
   });
@@ -134,7 +154,20 @@ describe('shape (d): "Key Highlights:", dash lists, "Also read" links, a questio
 
   it('splits into the expected passages', () => {
     expect(layout(passages)).toEqual([
-      'h2', 'li3', 'li4', 'li5', 'p6', 'h7', 'p8', 'f9', 'h10', 'p11', 'li12', 'li13', 'f14', 'p15',
+      'h2',
+      'li3',
+      'li4',
+      'li5',
+      'p6',
+      'h7',
+      'p8',
+      'f9',
+      'h10',
+      'p11',
+      'li12',
+      'li13',
+      'f14',
+      'p15',
     ]);
   });
 
@@ -189,7 +222,23 @@ describe('shape (e): a blog page with widgets and a related-articles block (like
 
   it('splits into the expected passages', () => {
     expect(layout(passages)).toEqual([
-      'h1', 'f3', 'f4', 'p6', 'h8', 'li10', 'li11', 'h13', 'p15', 'p17', 'f19', 'f21', 'f23', 'f25', 'f27', 'f29', 'f31',
+      'h1',
+      'f3',
+      'f4',
+      'p6',
+      'h8',
+      'li10',
+      'li11',
+      'h13',
+      'p15',
+      'p17',
+      'f19',
+      'f21',
+      'f23',
+      'f25',
+      'f27',
+      'f29',
+      'f31',
     ]);
   });
 
@@ -221,7 +270,11 @@ describe('shape (e): a blog page with widgets and a related-articles block (like
   });
 
   it('keeps bullets with a colon inside as list items', () => {
-    expect(at(passages, 10)).toMatchObject({ kind: 'list-item', marker: '•', body: 'Monopoly ends: other operators may apply for permits.' });
+    expect(at(passages, 10)).toMatchObject({
+      kind: 'list-item',
+      marker: '•',
+      body: 'Monopoly ends: other operators may apply for permits.',
+    });
   });
 
   it('puts every non-blank line in exactly one passage', () => expectEveryLineOnce(text, passages));
@@ -297,7 +350,8 @@ describe('hard-wrapped paragraphs and lists', () => {
   });
 
   it('keeps the lines’ own white space out of the joined text (each line is trimmed)', () => {
-    const text = '   The council said on Monday that the contract, which was signed in 2016 and renewed,   \n\t  will be replaced.  ';
+    const text =
+      '   The council said on Monday that the contract, which was signed in 2016 and renewed,   \n\t  will be replaced.  ';
     expect(split(text)).toEqual([
       {
         kind: 'paragraph',
@@ -308,7 +362,8 @@ describe('hard-wrapped paragraphs and lists', () => {
   });
 
   it('does not join a lowercase line to a paragraph that ended its sentence', () => {
-    const text = 'The council met on Monday and agreed the new contract with the operator.\nthe next line starts in lower case.';
+    const text =
+      'The council met on Monday and agreed the new contract with the operator.\nthe next line starts in lower case.';
     expect(layout(split(text))).toEqual(['p1', 'p2']);
   });
 
@@ -318,7 +373,8 @@ describe('hard-wrapped paragraphs and lists', () => {
   });
 
   it('does not join a line starting with a capital letter', () => {
-    const text = 'The council met on Monday and agreed the new contract with the operator and\nNorthwind signed it the same day.';
+    const text =
+      'The council met on Monday and agreed the new contract with the operator and\nNorthwind signed it the same day.';
     expect(layout(split(text))).toEqual(['p1', 'p2']);
   });
 
@@ -346,7 +402,9 @@ describe('hard-wrapped paragraphs and lists', () => {
   });
 
   it('groups a numbered list apart from a bulleted list that follows it', () => {
-    const { passages } = toPassages('1. One.\n2. Two.\n- Dash.\n• Bullet.\n\nA paragraph between the lists.\n\n- After.');
+    const { passages } = toPassages(
+      '1. One.\n2. Two.\n- Dash.\n• Bullet.\n\nA paragraph between the lists.\n\n- After.',
+    );
     const groups = groupPassages(passages);
     expect(
       groups.map((g) => (g.type === 'list' ? `${g.ordered ? 'ol' : 'ul'}:${g.items.length}` : g.passage.kind)),
@@ -395,7 +453,11 @@ describe('overrides', () => {
   it('a `startsWith:` override changes every line that starts with it', () => {
     const faq = shape('b-bullets-and-faq.txt');
     const result = splitPassages(faq, [{ startsWith: 'Q:', kind: 'heading' }]);
-    expect(at(result.passages, 21)).toEqual({ kind: 'heading', text: 'Q: Can other operators now run bikes in the city?', lines: [21, 21] });
+    expect(at(result.passages, 21)).toEqual({
+      kind: 'heading',
+      text: 'Q: Can other operators now run bikes in the city?',
+      lines: [21, 21],
+    });
     expect(at(result.passages, 24).kind).toBe('heading');
     expect(at(result.passages, 22).kind).toBe('paragraph');
     expect(result.unusedOverrides).toEqual([]);
@@ -501,8 +563,28 @@ describe('the real seeds', () => {
   it('000: paragraphs one per line, 6 Title Case headings, a lead-in paragraph ending in ":"', () => {
     const passages = split(realSeed('000'));
     expect(layout(passages)).toEqual([
-      'p1', 'h2', 'p3', 'p4', 'p5', 'h6', 'p7', 'p8', 'p9', 'h10', 'p11', 'p12', 'p13',
-      'h14', 'p15', 'p16', 'h17', 'p18', 'p19', 'h20', 'p21', 'p22',
+      'p1',
+      'h2',
+      'p3',
+      'p4',
+      'p5',
+      'h6',
+      'p7',
+      'p8',
+      'p9',
+      'h10',
+      'p11',
+      'p12',
+      'p13',
+      'h14',
+      'p15',
+      'p16',
+      'h17',
+      'p18',
+      'p19',
+      'h20',
+      'p21',
+      'p22',
     ]);
     expect(passages.filter((p) => p.kind === 'heading').map((p) => p.text)).toEqual([
       'What Changed',
@@ -518,13 +600,31 @@ describe('the real seeds', () => {
   it('001: stray punctuation, a title, bullets, FAQ paragraphs', () => {
     const passages = split(realSeed('001'));
     expect(layout(passages)).toEqual([
-      'f1', 'h3', 'p5', 'p7', 'p9', 'p11', 'h13', 'li15', 'li16', 'li17', 'h19', 'p21', 'h23',
-      'p25', 'p26', 'p28', 'p29', 'p31',
+      'f1',
+      'h3',
+      'p5',
+      'p7',
+      'p9',
+      'p11',
+      'h13',
+      'li15',
+      'li16',
+      'li17',
+      'h19',
+      'p21',
+      'h23',
+      'p25',
+      'p26',
+      'p28',
+      'p29',
+      'p31',
     ]);
     expect(passages[0]).toMatchObject({ kind: 'furniture', text: ', , ,', label: 'Stray punctuation' });
     expect(passages[1]?.text).toBe('OpenAI and Microsoft Restructure Partnership to Resolve Cloud Exclusivity Dispute');
     expect(at(passages, 19).text).toBe('Editor’s Analysis & Impact');
-    expect(passages.filter((p) => p.kind === 'list-item').every((p) => p.marker === '•' && p.ordered === false)).toBe(true);
+    expect(passages.filter((p) => p.kind === 'list-item').every((p) => p.marker === '•' && p.ordered === false)).toBe(
+      true,
+    );
     expect(at(passages, 25).text).toMatch(/^Q: Does Microsoft still have exclusive rights/);
     expect(at(passages, 31).text).toMatch(/^AI Disclosure: /);
   });
@@ -544,8 +644,28 @@ describe('the real seeds', () => {
     const text = realSeed('003');
     const passages = split(text);
     expect(layout(passages)).toEqual([
-      'h2', 'li3', 'li4', 'li5', 'li6', 'p7', 'p8', 'h9', 'p10', 'p11', 'p12', 'p13', 'f14', 'h15', 'p16',
-      'li17', 'li18', 'li19', 'li20', 'li21', 'f22', 'p23',
+      'h2',
+      'li3',
+      'li4',
+      'li5',
+      'li6',
+      'p7',
+      'p8',
+      'h9',
+      'p10',
+      'p11',
+      'p12',
+      'p13',
+      'f14',
+      'h15',
+      'p16',
+      'li17',
+      'li18',
+      'li19',
+      'li20',
+      'li21',
+      'f22',
+      'p23',
     ]);
     expect(labels(passages)).toEqual({ 14: 'Related link', 22: 'Related link' });
     expect(at(passages, 2).text).toBe('Key Highlights:');
@@ -561,8 +681,27 @@ describe('the real seeds', () => {
   it('004: title, language links, byline, a "Source:" paragraph, and seven pieces of furniture at the end', () => {
     const passages = split(realSeed('004'));
     expect(layout(passages)).toEqual([
-      'h1', 'f3', 'f4', 'p6', 'h8', 'li10', 'li11', 'li12', 'h14', 'p16', 'p18', 'h20', 'p22', 'p24',
-      'f26', 'f28', 'f30', 'f32', 'f34', 'f36', 'f38',
+      'h1',
+      'f3',
+      'f4',
+      'p6',
+      'h8',
+      'li10',
+      'li11',
+      'li12',
+      'h14',
+      'p16',
+      'p18',
+      'h20',
+      'p22',
+      'p24',
+      'f26',
+      'f28',
+      'f30',
+      'f32',
+      'f34',
+      'f36',
+      'f38',
     ]);
     expect(passages.slice(-5).every((p) => p.kind === 'furniture')).toBe(true);
     expect(labels(passages)).toEqual({

@@ -59,7 +59,9 @@ describe('seeds/SHA256SUMS', () => {
   });
 
   it('lists only files that exist in seeds/', () => {
-    const gone = entries.filter((e) => !existsSync(join(SEEDS_DIR, e.name))).map((e) => `line ${e.lineNumber}: ${e.name}`);
+    const gone = entries
+      .filter((e) => !existsSync(join(SEEDS_DIR, e.name)))
+      .map((e) => `line ${e.lineNumber}: ${e.name}`);
     expect(
       gone,
       'seeds/SHA256SUMS lists seeds that are not in seeds/. Seeds are never removed silently: restore the file, ' +
@@ -69,7 +71,10 @@ describe('seeds/SHA256SUMS', () => {
 
   it('lists each seed once', () => {
     const names = entries.map((e) => e.name);
-    expect(names.filter((n, i) => names.indexOf(n) !== i), 'seeds listed twice in seeds/SHA256SUMS').toEqual([]);
+    expect(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      'seeds listed twice in seeds/SHA256SUMS',
+    ).toEqual([]);
   });
 
   it.each(entries.map((e) => [e.name, e] as const))('%s matches its checksum byte for byte', (name, entry) => {
@@ -90,7 +95,10 @@ describe('the shared seeds (../shared/seeds)', () => {
     expect(shared.length).toBeGreaterThan(0);
     for (const name of shared) {
       const local = join(SEEDS_DIR, name);
-      expect(existsSync(local), `${name} is in ../shared/seeds but not in seeds/: copy it byte for byte (cp, not an editor). ${RECORD_NEW}`).toBe(true);
+      expect(
+        existsSync(local),
+        `${name} is in ../shared/seeds but not in seeds/: copy it byte for byte (cp, not an editor). ${RECORD_NEW}`,
+      ).toBe(true);
       const same = Buffer.compare(readFileSync(join(SHARED_SEEDS, name)), readFileSync(local)) === 0;
       expect(same, `seeds/${name} differs from ../shared/seeds/${name}. ${NEVER_EDIT}`).toBe(true);
     }

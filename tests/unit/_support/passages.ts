@@ -68,8 +68,9 @@ export function expectEveryLineOnce(text: string, passages: readonly SplitPassag
   });
   lines.forEach((line, i) => {
     const expected = line.trim() === '' ? 0 : 1;
-    expect(covered.get(i + 1) ?? 0, `line ${i + 1} (${JSON.stringify(line.slice(0, 40))}) appears ${expected} time(s)`).toBe(
-      expected,
-    );
+    expect(
+      covered.get(i + 1) ?? 0,
+      `line ${i + 1} (${JSON.stringify(line.slice(0, 40))}) appears ${expected} time(s)`,
+    ).toBe(expected);
   });
 }
