@@ -89,7 +89,9 @@ let exitCode = 0;
 if (args.scale) {
   const sizes = args.scale.split(',').map((s) => Number(s.trim().replace(/_/gu, '')));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error(`--scale takes positive whole numbers separated by commas, e.g. --scale 100,1000 (got "${args.scale}").`);
+    console.error(
+      `--scale takes positive whole numbers separated by commas, e.g. --scale 100,1000 (got "${args.scale}").`,
+    );
     process.exit(2);
   }
   exitCode = await runScale(sizes);
@@ -120,7 +122,9 @@ async function runSite() {
   const dist = distSummary(outDir);
   const pagefind = pagefindBreakdown(outDir);
   const pages = representativePages(outDir);
-  const transfer = Object.fromEntries(Object.entries(pages).map(([kind, path]) => [kind, path ? pageTransfer(outDir, path) : undefined]));
+  const transfer = Object.fromEntries(
+    Object.entries(pages).map(([kind, path]) => [kind, path ? pageTransfer(outDir, path) : undefined]),
+  );
   Object.assign(result, { dist, pagefind, transfer, sourcePages: sourcePageStats(outDir) });
 
   const needBrowser = !args['no-lighthouse'] || !args['no-search'];
@@ -149,13 +153,29 @@ async function runSite() {
 
 function printSite(r) {
   const b = r.build;
-  console.log(heading(`Renegotiated bench — the site (${r.git.commit.slice(0, 10)}${r.git.dirtyFiles ? `, ${r.git.dirtyFiles} uncommitted change(s)` : ''})`));
+  console.log(
+    heading(
+      `Renegotiated bench — the site (${r.git.commit.slice(0, 10)}${r.git.dirtyFiles ? `, ${r.git.dirtyFiles} uncommitted change(s)` : ''})`,
+    ),
+  );
   console.log(
     table(
       ['Build step', 'Wall time', 'CPU time', 'Peak RSS (largest process)', 'Peak RSS (process tree)'],
       [
-        ['Astro build', sec(b.astro.ms), sec(b.astro.cpuMs), mbFromKb(b.astro.maxRssKb), mbFromKb(b.astro.peakTreeRssKb)],
-        ['Pagefind index', sec(b.pagefind.ms), sec(b.pagefind.cpuMs), mbFromKb(b.pagefind.maxRssKb), mbFromKb(b.pagefind.peakTreeRssKb)],
+        [
+          'Astro build',
+          sec(b.astro.ms),
+          sec(b.astro.cpuMs),
+          mbFromKb(b.astro.maxRssKb),
+          mbFromKb(b.astro.peakTreeRssKb),
+        ],
+        [
+          'Pagefind index',
+          sec(b.pagefind.ms),
+          sec(b.pagefind.cpuMs),
+          mbFromKb(b.pagefind.maxRssKb),
+          mbFromKb(b.pagefind.peakTreeRssKb),
+        ],
         [
           'Total',
           sec(b.astro.ms + b.pagefind.ms),
@@ -167,8 +187,12 @@ function printSite(r) {
     ),
   );
   console.log(`\nAstro phases: ${phaseLine(b.astro.phases)}`);
-  console.log(`Machine: ${r.machine.cpus} cores, load average ${r.machine.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')} at start (other work on the machine slows wall times).`);
-  console.log(`Pages: ${num(b.astro.reported.pages)} built by Astro, ${num(b.pagefind.pageCount)} indexed by Pagefind.`);
+  console.log(
+    `Machine: ${r.machine.cpus} cores, load average ${r.machine.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')} at start (other work on the machine slows wall times).`,
+  );
+  console.log(
+    `Pages: ${num(b.astro.reported.pages)} built by Astro, ${num(b.pagefind.pageCount)} indexed by Pagefind.`,
+  );
 
   console.log(heading('Output size'));
   console.log(
@@ -179,13 +203,19 @@ function printSite(r) {
         ['  HTML pages', num(r.dist.htmlPages), kB(r.dist.htmlBytes), ''],
         ['  without pagefind/', '', kB(r.dist.bytesWithoutPagefind), ''],
         ['pagefind/ (all)', '', kB(r.pagefind.totalBytes), ''],
-        ...Object.entries(r.pagefind.parts).filter(([, p]) => p.files > 0).map(([name, p]) => [`  ${name}`, num(p.files), kB(p.bytes), kB(p.gzipBytes)]),
+        ...Object.entries(r.pagefind.parts)
+          .filter(([, p]) => p.files > 0)
+          .map(([name, p]) => [`  ${name}`, num(p.files), kB(p.bytes), kB(p.gzipBytes)]),
       ],
     ),
   );
-  console.log('\n(pagefind parts: index = index/ chunks + filter/ + entry + pf_meta; .pf_* and wasm are compressed by Pagefind already)');
+  console.log(
+    '\n(pagefind parts: index = index/ chunks + filter/ + entry + pf_meta; .pf_* and wasm are compressed by Pagefind already)',
+  );
   if (r.sourcePages) {
-    console.log(`Source pages: ${r.sourcePages.count}, HTML ${kB(r.sourcePages.minBytes)} – ${kB(r.sourcePages.maxBytes)} (median ${kB(r.sourcePages.medianBytes)}) before gzip.`);
+    console.log(
+      `Source pages: ${r.sourcePages.count}, HTML ${kB(r.sourcePages.minBytes)} – ${kB(r.sourcePages.maxBytes)} (median ${kB(r.sourcePages.medianBytes)}) before gzip.`,
+    );
   }
 
   console.log(heading('Transfer per page (gzip -9; JS = scripts loaded up front)'));
@@ -193,7 +223,9 @@ function printSite(r) {
     table(
       ['Page', 'Path', 'HTML', 'CSS', 'JS', 'Total', 'Requests'],
       Object.entries(r.transfer).map(([kind, t]) =>
-        t && !t.missing ? [kind, t.path, kB(t.html.gzip), kB(t.css.gzip), kB(t.js.gzip), kB(t.totalGzip), t.requests] : [kind, t?.path ?? '(none)', '—', '—', '—', '—', '—'],
+        t && !t.missing
+          ? [kind, t.path, kB(t.html.gzip), kB(t.css.gzip), kB(t.js.gzip), kB(t.totalGzip), t.requests]
+          : [kind, t?.path ?? '(none)', '—', '—', '—', '—', '—'],
       ),
     ),
   );
@@ -246,7 +278,9 @@ function printSearch(s) {
       ],
     ),
   );
-  const counts = Object.entries(s.perQuery).map(([q, v]) => `${q} (${v.results})`).join(', ');
+  const counts = Object.entries(s.perQuery)
+    .map(([q, v]) => `${q} (${v.results})`)
+    .join(', ');
   console.log(`Results per query: ${counts}`);
   if (s.errors) console.log(`Errors: ${s.errors.join('; ')}`);
 }
@@ -294,10 +328,23 @@ async function runScale(sizes) {
     const build = byTime[Math.floor((byTime.length - 1) / 2)];
     const run = {
       sources: n,
-      corpus: { words: corpus.totalWords, passages: corpus.totalPassages, citations: corpus.citations, generateMs, dir: relative(REPO, corpus.dir) },
+      corpus: {
+        words: corpus.totalWords,
+        passages: corpus.totalPassages,
+        citations: corpus.citations,
+        generateMs,
+        dir: relative(REPO, corpus.dir),
+      },
       build: trimBuild(build),
       ...(attempts.length > 1
-        ? { repeats: attempts.map((b) => ({ astroMs: b.astro.ms, astroCpuMs: b.astro.cpuMs, pagefindMs: b.pagefind?.ms, pagefindCpuMs: b.pagefind?.cpuMs })) }
+        ? {
+            repeats: attempts.map((b) => ({
+              astroMs: b.astro.ms,
+              astroCpuMs: b.astro.cpuMs,
+              pagefindMs: b.pagefind?.ms,
+              pagefindCpuMs: b.pagefind?.cpuMs,
+            })),
+          }
         : {}),
     };
     runs.push(run);
@@ -346,8 +393,10 @@ function scaling(runs) {
       pagefindPerSourceRatio: perSource((r) => r.build.pagefind.ms),
       totalPerSourceRatio: perSource(total),
       astroMarginalMsPerSource: marginal((r) => r.build.astro.ms),
-      astroCpuPerSourceRatio: c.build.astro.cpuMs && p.build.astro.cpuMs ? perSource((r) => r.build.astro.cpuMs) : undefined,
-      astroCpuMarginalMsPerSource: c.build.astro.cpuMs && p.build.astro.cpuMs ? marginal((r) => r.build.astro.cpuMs) : undefined,
+      astroCpuPerSourceRatio:
+        c.build.astro.cpuMs && p.build.astro.cpuMs ? perSource((r) => r.build.astro.cpuMs) : undefined,
+      astroCpuMarginalMsPerSource:
+        c.build.astro.cpuMs && p.build.astro.cpuMs ? marginal((r) => r.build.astro.cpuMs) : undefined,
       pagefindMarginalMsPerSource: marginal((r) => r.build.pagefind.ms),
       renderMarginalMsPerSource: marginal((r) => r.build.astro.phases.renderMs ?? 0),
       contentSyncMarginalMsPerSource: marginal((r) => r.build.astro.phases.contentSyncMs ?? 0),
@@ -363,15 +412,37 @@ function scaling(runs) {
     const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / sxx;
     fit = { fixedMs: my - slope * mx, msPerSource: slope, projected10kMs: my - slope * mx + slope * 10000 };
   }
-  return { steps, linearFit: fit, target: '10,000 sources built (Astro + Pagefind) in under 120 s on 2 cores, cost linear in N' };
+  return {
+    steps,
+    linearFit: fit,
+    target: '10,000 sources built (Astro + Pagefind) in under 120 s on 2 cores, cost linear in N',
+  };
 }
 
 function printScale(r) {
-  console.log(heading(`Renegotiated bench — scale (${r.git.commit.slice(0, 10)}, ${r.machine.cpus} cores, load average ${r.machine.loadAverageAtStart[0].toFixed(1)} at start)`));
+  console.log(
+    heading(
+      `Renegotiated bench — scale (${r.git.commit.slice(0, 10)}, ${r.machine.cpus} cores, load average ${r.machine.loadAverageAtStart[0].toFixed(1)} at start)`,
+    ),
+  );
   const ok = (run, f) => (run.build.ok ? f(run) : 'FAILED');
   console.log(
     table(
-      ['Sources', 'Astro', 'Pagefind', 'Total', 'CPU (A+P)', 'Peak RSS', 'Peak tree', 'Pages', 'dist', 'Index', 'Fragments', 'Search cold', 'warm'],
+      [
+        'Sources',
+        'Astro',
+        'Pagefind',
+        'Total',
+        'CPU (A+P)',
+        'Peak RSS',
+        'Peak tree',
+        'Pages',
+        'dist',
+        'Index',
+        'Fragments',
+        'Search cold',
+        'warm',
+      ],
       r.runs.map((run) => [
         num(run.sources),
         sec(run.build.astro.ms),
@@ -392,7 +463,18 @@ function printScale(r) {
   console.log(heading('Where Astro’s time went (from the moments its log lines appeared)'));
   console.log(
     table(
-      ['Sources', 'Startup', 'Content sync', 'Types + info', 'Bundle', 'Render', 'Finish', 'Source page mean', 'first/last tenth', '/sources/ HTML gz'],
+      [
+        'Sources',
+        'Startup',
+        'Content sync',
+        'Types + info',
+        'Bundle',
+        'Render',
+        'Finish',
+        'Source page mean',
+        'first/last tenth',
+        '/sources/ HTML gz',
+      ],
       r.runs.map((run) => {
         const p = run.build.astro.phases;
         const sp = run.build.astro.routes?.['source-page'];
@@ -405,7 +487,9 @@ function printScale(r) {
           sec(p.renderMs),
           sec(p.finishMs),
           sp ? msf(sp.meanMs) : '—',
-          sp?.firstTenthMeanMs != null ? `${sp.firstTenthMeanMs.toFixed(1)} / ${sp.lastTenthMeanMs.toFixed(1)} ms` : '—',
+          sp?.firstTenthMeanMs != null
+            ? `${sp.firstTenthMeanMs.toFixed(1)} / ${sp.lastTenthMeanMs.toFixed(1)} ms`
+            : '—',
           run.sourcesIndex ? kB(run.sourcesIndex.html.gzip) : '—',
         ];
       }),
@@ -415,7 +499,18 @@ function printScale(r) {
     console.log(heading('Scaling between successive N (1.00 = linear; above 1 = each source costs more at larger N)'));
     console.log(
       table(
-        ['Step', 'Astro per-source ratio', 'Astro CPU ratio', 'Pagefind ratio', 'Total ratio', 'Astro marginal', 'Astro CPU marginal', 'Render marginal', 'Sync marginal', 'Pagefind marginal'],
+        [
+          'Step',
+          'Astro per-source ratio',
+          'Astro CPU ratio',
+          'Pagefind ratio',
+          'Total ratio',
+          'Astro marginal',
+          'Astro CPU marginal',
+          'Render marginal',
+          'Sync marginal',
+          'Pagefind marginal',
+        ],
         r.scaling.steps.map((s) => [
           `${num(s.from)} → ${num(s.to)}`,
           s.astroPerSourceRatio.toFixed(2),
@@ -430,7 +525,9 @@ function printScale(r) {
         ]),
       ),
     );
-    console.log('Per-source ratio = (time/N) at the larger N ÷ (time/N) at the smaller; below 1 when fixed start-up cost dominates the smaller N.');
+    console.log(
+      'Per-source ratio = (time/N) at the larger N ÷ (time/N) at the smaller; below 1 when fixed start-up cost dominates the smaller N.',
+    );
     console.log('Marginal = extra ms per extra source between the two N: constant when cost is linear.');
   }
   if (r.scaling.linearFit) {
@@ -441,7 +538,12 @@ function printScale(r) {
   }
   for (const run of r.runs) {
     const w = run.build.astro.warningKinds;
-    if (w && Object.keys(w).length) console.log(`${num(run.sources)} sources: ${run.build.astro.warnings} warning line(s) from Astro: ${Object.entries(w).map(([k, n]) => `${n} × ${k}`).join('; ')}`);
+    if (w && Object.keys(w).length)
+      console.log(
+        `${num(run.sources)} sources: ${run.build.astro.warnings} warning line(s) from Astro: ${Object.entries(w)
+          .map(([k, n]) => `${n} × ${k}`)
+          .join('; ')}`,
+      );
   }
 }
 
@@ -469,13 +571,18 @@ function trimBuild(build) {
 function reportFailure(what, build) {
   const step = !build.astro.ok ? build.astro : build.pagefind;
   const name = !build.astro.ok ? 'Astro build' : 'Pagefind';
-  console.error(`\n${name} of ${what} FAILED (exit ${step?.status}) after ${sec(step?.ms)}; peak RSS ${mbFromKb(step?.maxRssKb)}. Log: ${step?.log}`);
+  console.error(
+    `\n${name} of ${what} FAILED (exit ${step?.status}) after ${sec(step?.ms)}; peak RSS ${mbFromKb(step?.maxRssKb)}. Log: ${step?.log}`,
+  );
   for (const line of step?.tail ?? []) console.error(`   ${line}`);
 }
 
 function save(result) {
   mkdirSync(RESULTS, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/:/gu, '-').replace(/\.\d+Z$/u, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/:/gu, '-')
+    .replace(/\.\d+Z$/u, 'Z');
   const file = join(RESULTS, `${stamp}.json`);
   result.finishedAt = new Date().toISOString();
   // Other work on the machine skews timings: the load averages say how busy it was.
@@ -510,7 +617,10 @@ function snapshot(ref) {
 function environment(treeRoot) {
   let chromium = '';
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // reported as empty
   }
@@ -519,7 +629,9 @@ function environment(treeRoot) {
     startedAt: startedAt.toISOString(),
     git: {
       commit: git(['rev-parse', args.ref ? `${args.ref}^{commit}` : 'HEAD'], REPO) || 'unknown',
-      ...(args.ref ? { ref: args.ref, tree: relative(REPO, treeRoot) } : { dirtyFiles: status ? status.split('\n').length : 0 }),
+      ...(args.ref
+        ? { ref: args.ref, tree: relative(REPO, treeRoot) }
+        : { dirtyFiles: status ? status.split('\n').length : 0 }),
     },
     machine: {
       cpus: cpus().length,

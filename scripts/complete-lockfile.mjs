@@ -10,8 +10,17 @@ const packages = lock.packages;
 
 function platformOf(name) {
   const tail = name.split('/').pop();
-  const os = /darwin/.test(tail) ? 'darwin' : /win32|windows/.test(tail) ? 'win32' : /freebsd/.test(tail) ? 'freebsd'
-    : /android/.test(tail) ? 'android' : /linux/.test(tail) ? 'linux' : undefined;
+  const os = /darwin/.test(tail)
+    ? 'darwin'
+    : /win32|windows/.test(tail)
+      ? 'win32'
+      : /freebsd/.test(tail)
+        ? 'freebsd'
+        : /android/.test(tail)
+          ? 'android'
+          : /linux/.test(tail)
+            ? 'linux'
+            : undefined;
   const cpu = /arm64/.test(tail) ? 'arm64' : /x64/.test(tail) ? 'x64' : /wasm32/.test(tail) ? 'wasm32' : undefined;
   const libc = /musl/.test(tail) ? 'musl' : /gnu/.test(tail) ? 'glibc' : undefined;
   return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}), ...(libc ? { libc: [libc] } : {}) };

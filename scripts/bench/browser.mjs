@@ -84,8 +84,10 @@ export async function lighthouseScores(baseUrl, pages, { runs = 1, tmpDir }) {
         const lhr = result?.lhr;
         if (!lhr) throw new Error('Lighthouse returned no result');
         const sample = { scores: {}, metrics: {} };
-        for (const c of categories) sample.scores[c] = lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100);
-        for (const [name, audit] of Object.entries(metrics)) sample.metrics[name] = lhr.audits[audit]?.numericValue ?? null;
+        for (const c of categories)
+          sample.scores[c] = lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100);
+        for (const [name, audit] of Object.entries(metrics))
+          sample.metrics[name] = lhr.audits[audit]?.numericValue ?? null;
         sample.failedAudits = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
           .map((a) => a.id);
@@ -178,7 +180,12 @@ export async function searchLatency(baseUrl, queries) {
         importMs.push(result.importMs);
         cold.push(result.searchMs);
         coldWithData.push(result.withDataMs);
-        perQuery[query] = { coldMs: result.searchMs, coldWithDataMs: result.withDataMs, results: result.results, pageLoadMs: loadMs };
+        perQuery[query] = {
+          coldMs: result.searchMs,
+          coldWithDataMs: result.withDataMs,
+          results: result.results,
+          pageLoadMs: loadMs,
+        };
         for (const w of result.warm) {
           warm.push(w.searchMs);
           warmWithData.push(w.withDataMs);

@@ -146,7 +146,10 @@ export function analyseAstroLog(lines, totalMs) {
   for (const w of warnings) {
     const key = /No explainer, page or timeline event cites the source/u.test(w.text)
       ? 'uncited source'
-      : w.text.replace(/^.*?\[WARN\]\s*/u, '').replace(/"[^"]*"/gu, '"…"').slice(0, 80);
+      : w.text
+          .replace(/^.*?\[WARN\]\s*/u, '')
+          .replace(/"[^"]*"/gu, '"…"')
+          .slice(0, 80);
     warningKinds[key] = (warningKinds[key] ?? 0) + 1;
   }
   return { phases, reported, routes: summariseRoutes(routes), warnings: warnings.length, warningKinds };

@@ -59,8 +59,7 @@ export function runMeasured(command, args, { cwd, env, logFile, echo = false, la
   const useTime = existsSync(TIME_BIN);
   const timeOut = logFile ? `${logFile}.time` : undefined;
   if (timeOut) rmSync(timeOut, { force: true });
-  const [cmd, argv] =
-    useTime && timeOut ? [TIME_BIN, ['-v', '-o', timeOut, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime && timeOut ? [TIME_BIN, ['-v', '-o', timeOut, command, ...args]] : [command, args];
   const log = logFile ? createWriteStream(logFile) : undefined;
   const lines = [];
   const start = performance.now();
@@ -111,7 +110,15 @@ export function runMeasured(command, args, { cwd, env, logFile, echo = false, la
         if (/Command terminated by signal (\d+)/u.test(report)) exitStatus = exitStatus || 128;
       }
       // A process shorter than one polling interval may never be sampled: no figure rather than 0.
-      resolve({ status: signal ? 128 : exitStatus, signal, ms, cpuMs, maxRssKb, peakTreeRssKb: peakTree > 0 ? peakTree : undefined, lines });
+      resolve({
+        status: signal ? 128 : exitStatus,
+        signal,
+        ms,
+        cpuMs,
+        maxRssKb,
+        peakTreeRssKb: peakTree > 0 ? peakTree : undefined,
+        lines,
+      });
     });
   });
 }

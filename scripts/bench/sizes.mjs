@@ -56,21 +56,25 @@ export function pagefindBreakdown(outDir) {
   for (const f of listFiles(dir)) {
     const rel = relative(dir, f.path).split(sep).join('/');
     const name = rel.split('/').at(-1);
-    const key = rel.startsWith('index/') || rel.startsWith('filter/') || name === 'pagefind-entry.json' || name.endsWith('.pf_meta')
-      ? 'index'
-      : rel.startsWith('fragment/')
-        ? 'fragments'
-        : /^wasm\..*\.pagefind$/u.test(name)
-          ? 'wasm'
-          : name === 'pagefind.js' || name === 'pagefind-worker.js'
-            ? 'coreJs'
-            : name.startsWith('pagefind-component-ui.')
-              ? 'componentUi'
-              : name === 'pagefind-highlight.js'
-                ? 'highlight'
-                : /^pagefind-(?:modular-)?ui\./u.test(name)
-                  ? 'unusedUi'
-                  : 'other';
+    const key =
+      rel.startsWith('index/') ||
+      rel.startsWith('filter/') ||
+      name === 'pagefind-entry.json' ||
+      name.endsWith('.pf_meta')
+        ? 'index'
+        : rel.startsWith('fragment/')
+          ? 'fragments'
+          : /^wasm\..*\.pagefind$/u.test(name)
+            ? 'wasm'
+            : name === 'pagefind.js' || name === 'pagefind-worker.js'
+              ? 'coreJs'
+              : name.startsWith('pagefind-component-ui.')
+                ? 'componentUi'
+                : name === 'pagefind-highlight.js'
+                  ? 'highlight'
+                  : /^pagefind-(?:modular-)?ui\./u.test(name)
+                    ? 'unusedUi'
+                    : 'other';
     const part = parts[key];
     part.files += 1;
     part.bytes += f.bytes;
@@ -84,7 +88,9 @@ export function pagefindBreakdown(outDir) {
 /** The file a site path is served from (`/x/` → x/index.html), or undefined. */
 export function fileForPath(outDir, urlPath) {
   const clean = decodeURIComponent(urlPath.split(/[?#]/u)[0]);
-  const candidates = clean.endsWith('/') ? [join(outDir, clean, 'index.html')] : [join(outDir, clean), join(outDir, clean, 'index.html'), join(outDir, `${clean}.html`)];
+  const candidates = clean.endsWith('/')
+    ? [join(outDir, clean, 'index.html')]
+    : [join(outDir, clean), join(outDir, clean, 'index.html'), join(outDir, `${clean}.html`)];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 
@@ -97,7 +103,8 @@ function scriptClosure(outDir, src, seen = new Set()) {
   const code = readFileSync(file, 'utf8');
   for (const match of code.matchAll(/(?:^|[;\s])import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/gu)) {
     const spec = match[1];
-    if (spec.startsWith('.') || spec.startsWith('/')) scriptClosure(outDir, new URL(spec, `http://x${src}`).pathname, seen);
+    if (spec.startsWith('.') || spec.startsWith('/'))
+      scriptClosure(outDir, new URL(spec, `http://x${src}`).pathname, seen);
   }
   return seen;
 }
@@ -177,5 +184,10 @@ export function sourcePageStats(outDir) {
   }
   sizes.sort((a, b) => a - b);
   if (sizes.length === 0) return undefined;
-  return { count: sizes.length, minBytes: sizes[0], medianBytes: sizes[Math.floor(sizes.length / 2)], maxBytes: sizes.at(-1) };
+  return {
+    count: sizes.length,
+    minBytes: sizes[0],
+    medianBytes: sizes[Math.floor(sizes.length / 2)],
+    maxBytes: sizes.at(-1),
+  };
 }

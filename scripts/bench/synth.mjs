@@ -39,24 +39,36 @@ const NOUNS = `agreement partnership cloud platform model license revenue invest
   document clause term cap threshold milestone schedule timeline roadmap strategy outlook
   competitor rival alliance merger acquisition spinoff unit division region country economy
   policy standard benchmark dataset compute cluster network server storage security privacy
-  audit committee vote proposal draft deal option warrant bond loan credit rating index`.split(/\s+/u).filter(Boolean);
+  audit committee vote proposal draft deal option warrant bond loan credit rating index`
+  .split(/\s+/u)
+  .filter(Boolean);
 const VERBS = `announced confirmed signed extended renegotiated delayed approved rejected expanded reduced
   raised cut launched paused reviewed disclosed estimated projected reported argued warned expected
   committed agreed declined questioned doubled halved secured financed acquired licensed hosted
-  shipped tested deployed measured audited challenged settled revised restated published`.split(/\s+/u).filter(Boolean);
+  shipped tested deployed measured audited challenged settled revised restated published`
+  .split(/\s+/u)
+  .filter(Boolean);
 const ADJECTIVES = `new revised exclusive nonexclusive major minor early late annual quarterly regional global
   strategic financial technical legal private public significant modest sharp steady uncertain
   binding preliminary final internal external primary secondary long short multiyear recent
-  unexpected cautious aggressive limited broad`.split(/\s+/u).filter(Boolean);
+  unexpected cautious aggressive limited broad`
+  .split(/\s+/u)
+  .filter(Boolean);
 const FUNCTION = `the the the a an of of in in on for with to to by from and and but while after
-  before under over than as at`.split(/\s+/u).filter(Boolean);
+  before under over than as at`
+  .split(/\s+/u)
+  .filter(Boolean);
 const NAMES = `Halvorsen Okonkwo Brightwater Calderon Veltrona Nakamura Ostrander Quillfeather Marchetti
   Lindqvist Abernathy Tessaro Vantablue Oriskany Pemberton Zhadanov Castellane Rookwood Ilvermorny
   Duskmere Fairhaven Greystone Hollowell Ironbridge Juniper Kestrel Larkspur Meridian Northgate
-  Ashcombe Bramwell Corvina Delacroix Everhart Falkner Grimsby Harrowgate Ivesdale Jessop`.split(/\s+/u).filter(Boolean);
+  Ashcombe Bramwell Corvina Delacroix Everhart Falkner Grimsby Harrowgate Ivesdale Jessop`
+  .split(/\s+/u)
+  .filter(Boolean);
 const HEADING_WORDS = `What Changed Why It Matters The Numbers Background Outlook Reaction The Deal Terms
   Next Steps Risks Winners Losers Regulators Markets Customers The Fine Print Timeline Context
-  Analysis Costs Benefits`.split(/\s+/u).filter(Boolean);
+  Analysis Costs Benefits`
+  .split(/\s+/u)
+  .filter(Boolean);
 
 function word(r) {
   const x = r.next();
@@ -127,7 +139,10 @@ export function syntheticSource(i) {
   const dated = r.next() < 0.6;
   const month = r.int(1, 12);
   const day = r.int(1, 28);
-  const monthName = new Date(Date.UTC(2026, month - 1, day)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  const monthName = new Date(Date.UTC(2026, month - 1, day)).toLocaleString('en-US', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
   return {
     index: i,
     seed: `s${id}_${hex}.txt`,
@@ -298,7 +313,27 @@ export function writeCorpus(dir, n) {
   // Search queries: a common word, a name, a two-word phrase, a number, and a word from the
   // middle source that is otherwise rare.
   const mid = sourceAt(Math.max(1, Math.floor(n / 2)));
-  const midWord = mid.lines[0].split(' ').find((w) => NAMES.includes(w.replace(/[.,]/gu, ''))) ?? mid.lines[0].split(' ')[0];
-  const queries = ['revenue', 'Halvorsen', 'quarterly forecast', 'settlement', '2031', 'datacenter capacity', midWord.replace(/[.,]/gu, ''), 'Veltrona board'];
-  return { dir, seedsDir, contentDir, metadataFile: join(dir, 'sources.yaml'), sources: n, totalWords, totalPassages, citations, queries };
+  const midWord =
+    mid.lines[0].split(' ').find((w) => NAMES.includes(w.replace(/[.,]/gu, ''))) ?? mid.lines[0].split(' ')[0];
+  const queries = [
+    'revenue',
+    'Halvorsen',
+    'quarterly forecast',
+    'settlement',
+    '2031',
+    'datacenter capacity',
+    midWord.replace(/[.,]/gu, ''),
+    'Veltrona board',
+  ];
+  return {
+    dir,
+    seedsDir,
+    contentDir,
+    metadataFile: join(dir, 'sources.yaml'),
+    sources: n,
+    totalWords,
+    totalPassages,
+    citations,
+    queries,
+  };
 }

@@ -45,7 +45,12 @@ function readableDate(date: string): string {
 }
 
 /** BibTeX values go inside braces: keep braces balanced and backslashes literal. */
-const bib = (value: string) => value.replace(/\\/gu, '\\textbackslash{}').replace(/([{}%&$#_^~])/gu, '\\$1');
+// Escape around each backslash, so the braces of \textbackslash{} are not escaped in turn.
+const bib = (value: string) =>
+  value
+    .split('\\')
+    .map((part) => part.replace(/([{}%&$#_^~])/gu, '\\$1'))
+    .join('\\textbackslash{}');
 
 export function citationFormats(work: CitableWork): CitationFormats {
   const when = work.date ? readableDate(work.date) : 'n.d.';
@@ -53,7 +58,7 @@ export function citationFormats(work: CitableWork): CitationFormats {
     work.author ? `${work.author}.` : undefined,
     `“${work.title}.”`,
     `${work.container},`,
-    `${when}.`,
+    when.endsWith('.') ? when : `${when}.`,
     work.url,
     work.note ? `(${work.note})` : undefined,
   ]

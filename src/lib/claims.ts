@@ -115,3 +115,19 @@ export function claimSummary(claim: Claim): { states: number; differs: number; s
   const differs = statuses.filter((s) => s === 'differs').length;
   return { states, differs, silent: statuses.length - states - differs, singleSource: states + differs === 1 };
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The claim's standing in one sentence: "2 sources state it, 1 states it differently." */
+export function describeSummary(
+  summary: { states: number; differs: number; silent: number; singleSource: boolean },
+  unreviewed = 0,
+): string {
+  const parts = [
+    count(summary.states, 'source states it', 'sources state it'),
+    summary.differs > 0 ? count(summary.differs, 'states it differently', 'state it differently') : '',
+    summary.silent > 0 ? count(summary.silent, 'does not mention it', 'do not mention it') : '',
+    unreviewed > 0 ? count(unreviewed, 'is not reviewed yet', 'are not reviewed yet') : '',
+  ].filter(Boolean);
+  return `${parts.join(', ')}.${summary.singleSource ? ' Only one source reports it.' : ''}`;
+}

@@ -144,10 +144,41 @@ function words(text: string): string[] {
  * A URL text fragment (`:~:text=`) for the matched words, so browsers scroll to and mark them.
  * Long matches use the start,end form to keep links short.
  */
-export function textFragment(matched: string): string {
+export function textFragment(matched: string, prefix = ''): string {
   const clean = matched.replace(/\s+/gu, ' ').trim();
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/gu, '%2D').replace(/,/gu, '%2C').replace(/&/gu, '%26');
+  const lead = prefix.trim() ? `${encodeFragment(prefix.replace(/\s+/gu, ' ').trim())}-,` : '';
   const tokens = clean.split(' ');
-  if (clean.length <= 120 || tokens.length < 10) return `:~:text=${enc(clean)}`;
-  return `:~:text=${enc(tokens.slice(0, 5).join(' '))},${enc(tokens.slice(-5).join(' '))}`;
+  if (clean.length <= 120 || tokens.length < 10) return `:~:text=${lead}${encodeFragment(clean)}`;
+  return `:~:text=${lead}${encodeFragment(tokens.slice(0, 5).join(' '))},${encodeFragment(tokens.slice(-5).join(' '))}`;
+}
+
+const encodeFragment = (s: string) =>
+  encodeURIComponent(s).replace(/-/gu, '%2D').replace(/,/gu, '%2C').replace(/&/gu, '%26');
+
+/** The words a browser searches for first: the whole match, or the start of a long one. */
+function fragmentStart(matched: string): string {
+  const clean = matched.replace(/\s+/gu, ' ').trim();
+  const tokens = clean.split(' ');
+  return clean.length <= 120 || tokens.length < 10 ? clean : tokens.slice(0, 5).join(' ');
+}
+
+/** How a browser compares text-fragment words: case and runs of white space ignored. */
+const loose = (text: string) => text.replace(/\s+/gu, ' ').toLowerCase();
+
+/**
+ * A text fragment that a browser finds FIRST at the match, or '' when none can be made.
+ *
+ * A browser follows `#id:~:text=…` to the first place on the page where the words occur, whatever the
+ * id says. `pageBefore` is what the page shows before the passage (title, metadata, earlier passages);
+ * `passageBefore` is the passage's own words up to the match. When the words occur earlier, the words
+ * just before the match in the passage become a prefix; when there are none, or that is still not
+ * unique, the link goes without a fragment and the id alone brings the reader to the passage.
+ */
+export function unambiguousTextFragment(matched: string, pageBefore: string, passageBefore: string): string {
+  const before = loose(`${pageBefore}\n${passageBefore}`);
+  const start = loose(fragmentStart(matched));
+  if (!before.includes(start)) return textFragment(matched);
+  const prefix = passageBefore.replace(/\s+/gu, ' ').trim().split(' ').slice(-3).join(' ');
+  if (prefix && !before.includes(`${loose(prefix)} ${start}`)) return textFragment(matched, prefix);
+  return '';
 }

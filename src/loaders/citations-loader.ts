@@ -5,7 +5,7 @@ import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
 import { CLAIMS_FILE, CITING_FOLDERS, loadCorpus, TIMELINE_FILE } from '../lib/citations/corpus.ts';
 import { CELL_STATUSES, claimSummary } from '../lib/claims.ts';
 import { ContentError } from '../lib/errors.ts';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { reloadOnChange } from './watch.ts';
 
 function corpusFor(root: string) {
@@ -153,7 +153,7 @@ export function claimsLoader(): Loader {
         const unreviewed = [...new Set(corpus.claims.flatMap((c) => c.unreviewed))];
         for (const slug of unreviewed) {
           logger.warn(
-            `The claims ledger (${CLAIMS_FILE}) does not yet say what the source "${slug}" states: its column reads "Not reviewed". Add it to each claim.`,
+            `The claims ledger (${relative(root, join(paths.contentDir, CLAIMS_FILE))}) does not yet say what the source "${slug}" states: its column reads "Not reviewed". Add it to each claim.`,
           );
         }
         store.clear();

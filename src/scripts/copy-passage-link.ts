@@ -12,30 +12,44 @@ function textFragment(passage: HTMLElement): string {
     .slice(0, 8)
     .join(' ');
   const enc = (s: string) => encodeURIComponent(s).replace(/-/gu, '%2D').replace(/,/gu, '%2C').replace(/&/gu, '%26');
-  return words ? `:~:text=${enc(words)}` : '';
+  // A browser goes to the words' FIRST occurrence: if they appear earlier on the page (the title
+  // repeats the headline), the id alone is the better link.
+  const before = document.createRange();
+  before.setStart(document.body, 0);
+  before.setEndBefore(passage);
+  const loose = (s: string) => s.replace(/\s+/gu, ' ').toLowerCase();
+  if (!words || loose(before.toString()).includes(loose(words))) return '';
+  return `:~:text=${enc(words)}`;
 }
 
 for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]:not(.passage--furniture)')) {
+  const ordinal = passage.querySelector('.permalink')?.textContent?.replace(/\D+/gu, '') ?? '';
+  // The visible words stay the start of the accessible name (WCAG 2.5.3 Label in Name), before and
+  // after a copy: "Copy link to passage 7", then "Copied link to passage 7".
+  const state = document.createElement('span');
+  const rest = document.createElement('span');
+  rest.className = 'visually-hidden';
+  const show = (copied: boolean) => {
+    state.textContent = copied ? 'Copied' : 'Copy link';
+    rest.textContent = `${copied ? ' link' : ''} to passage ${ordinal}`;
+  };
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy-link';
-  button.textContent = 'Copy link';
-  button.setAttribute(
-    'aria-label',
-    `Copy link to passage ${passage.querySelector('.permalink')?.textContent?.replace(/\D+/gu, '') ?? ''}`.trim(),
-  );
+  button.append(state, rest);
+  show(false);
   button.addEventListener('click', async () => {
     const url = new URL(`#${passage.id}${textFragment(passage)}`, location.href).href;
     try {
       await navigator.clipboard.writeText(url);
-      button.textContent = 'Copied';
+      show(true);
       button.dataset['copied'] = '';
       if (status) status.textContent = `Link copied: ${url}`;
     } catch {
       if (status) status.textContent = `Copy this link: ${url}`;
     }
     setTimeout(() => {
-      button.textContent = 'Copy link';
+      show(false);
       delete button.dataset['copied'];
     }, 2000);
   });

@@ -39,7 +39,8 @@ async function start() {
     input.value = initial;
     instance.triggerSearch(initial);
   }
-  input.focus();
+  // Put the cursor in the box, unless the reader has already moved focus themselves while the UI loaded.
+  if (document.activeElement === document.body || document.activeElement === null) input.focus();
 
   let timer: number | undefined;
   instance.on('search', (term) => {

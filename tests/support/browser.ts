@@ -11,7 +11,7 @@ import {
   type Page,
   type Request,
 } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { allPagePaths, page as builtPage, text } from './site.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -223,15 +223,23 @@ function truncate(s: string, max: number): string {
 
 /** Navigate to a path on the site and fail loudly unless it answered `status` (200 unless told). */
 export async function visit(site: SitePage, path: string, { status = 200 }: { status?: number } = {}): Promise<void> {
-  const response = await site.page.goto(siteUrl(path), { waitUntil: 'load' });
+  const response = await site.page.goto(siteUrl(servedAt(path)), { waitUntil: 'load' });
   if (!response) throw new Error(`No response for ${path}`);
   if (response.status() !== status) throw new Error(`${path} answered ${response.status()}, not ${status}`);
   await settle(site);
 }
 
-/** The status a built page is served with: the not-found page (`404.html`, served at `/404`) answers 404. */
+/** The status a built page is served with: the not-found page (`404.html`) answers 404. */
 export function statusOf(path: string): number {
   return path === '/404' ? 404 : 200;
+}
+
+/**
+ * Where a reader meets a built page. `404.html` is what the server answers for any unknown address;
+ * `/404` itself is not a page a reader visits (Astro's preview answers it with its own trailing-slash notice).
+ */
+export function servedAt(path: string): string {
+  return path === '/404' ? '/no-such-page-here/' : path;
 }
 
 // ───────────────────────────────────────────────── what the build holds
@@ -264,4 +272,12 @@ export function longestSource(sources = builtSources()): BuiltSource {
   const longest = [...sources].sort((a, b) => b.passages.length - a.passages.length || b.textLength - a.textLength)[0];
   if (!longest) throw new Error('The build has no source pages under /sources/<slug>/');
   return longest;
+}
+
+/** Close a page a test opened, then check it threw no uncaught error and asked nothing of another origin. */
+export async function closeChecked(site: SitePage | undefined): Promise<void> {
+  if (!site) return;
+  await site.close();
+  expect(site.pageErrors, 'uncaught errors in the page').toEqual([]);
+  expect(site.foreignRequests, 'requests to origins other than the site').toEqual([]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimSummary, parseClaims, type Claim } from '../../src/lib/claims.ts';
+import { claimSummary, describeSummary, parseClaims, type Claim } from '../../src/lib/claims.ts';
 import { formatProblem } from '../../src/lib/errors.ts';
 
 const FILE = 'content/claims.yaml';
@@ -436,5 +436,20 @@ describe('claimSummary', () => {
     const { states, differs, silent } = claimSummary(claim(sources));
     expect([states, differs, silent]).toEqual([2, 1, 2]);
     expect(states + differs + silent).toBe(Object.keys(sources).length);
+  });
+});
+
+describe('describeSummary', () => {
+  it('says how the sources stand in one sentence, with no stray spaces before punctuation', () => {
+    expect(describeSummary({ states: 5, differs: 0, silent: 0, singleSource: false })).toBe('5 sources state it.');
+    expect(describeSummary({ states: 2, differs: 3, silent: 0, singleSource: false })).toBe(
+      '2 sources state it, 3 state it differently.',
+    );
+    expect(describeSummary({ states: 1, differs: 0, silent: 4, singleSource: true }, 1)).toBe(
+      '1 source states it, 4 do not mention it, 1 is not reviewed yet. Only one source reports it.',
+    );
+    expect(describeSummary({ states: 0, differs: 1, silent: 1, singleSource: true }, 2)).toBe(
+      '0 sources state it, 1 states it differently, 1 does not mention it, 2 are not reviewed yet. Only one source reports it.',
+    );
   });
 });

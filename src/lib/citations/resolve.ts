@@ -1,6 +1,6 @@
 import type { Source } from '../catalog.ts';
 import type { ContentProblem } from '../errors.ts';
-import { closestStretch, findQuote, normalise, textFragment, type QuoteMatch } from '../quotes.ts';
+import { closestStretch, findQuote, normalise, unambiguousTextFragment, type QuoteMatch } from '../quotes.ts';
 import { sourceUrl } from '../routes.ts';
 import type { PassageKind } from '../passages/types.ts';
 
@@ -97,6 +97,14 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
 
   const [{ passage, match }] = hits as [(typeof hits)[number]];
   const passageHref = `${sourceUrl(source.slug)}#${passage.id}`;
+  // What the source page shows before the passage: its title and metadata, then the earlier passages.
+  const pageBefore = [
+    source.title,
+    source.publisher,
+    source.byline,
+    source.date,
+    ...source.passages.slice(0, passage.ordinal - 1).map((p) => p.text),
+  ].join('\n');
   return {
     ok: true,
     citation: {
@@ -108,7 +116,7 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
       passageKind: passage.kind,
       matched: match,
       passageHref,
-      href: `${passageHref}${textFragment(match.text)}`,
+      href: `${passageHref}${unambiguousTextFragment(match.text, pageBefore, passage.text.slice(0, match.start))}`,
     },
   };
 }

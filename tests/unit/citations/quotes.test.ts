@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestStretch, findQuote, normalise, normaliseTypography, textFragment } from '../../../src/lib/quotes.ts';
+import {
+  closestStretch,
+  findQuote,
+  normalise,
+  normaliseTypography,
+  textFragment,
+  unambiguousTextFragment,
+} from '../../../src/lib/quotes.ts';
 
 const NBSP = '\u00a0';
 const LSQUO = '\u2018';
@@ -403,6 +410,45 @@ describe('textFragment', () => {
         expect(decodeURIComponent(value)).toBe(clean);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('unambiguousTextFragment: the browser must find the words first where the link means', () => {
+  it('is the plain fragment when the words do not occur before the match', () => {
+    expect(unambiguousTextFragment('a $50 billion deal', 'Title\nEarlier passage.', 'The article says ')).toBe(
+      ':~:text=a%20%2450%20billion%20deal',
+    );
+  });
+
+  it('adds the passage words just before the match as a prefix when the quote occurs earlier (any case, any spacing)', () => {
+    // The page title repeats the words, in other case and spacing.
+    expect(unambiguousTextFragment('the cap', 'A Look At The\n  Cap', 'Revenue is shared up to ')).toBe(
+      ':~:text=shared%20up%20to-,the%20cap',
+    );
+  });
+
+  it('drops the fragment when even the prefix is not unique', () => {
+    expect(unambiguousTextFragment('the cap', 'x up to the cap.', 'x up to ')).toBe('');
+  });
+
+  it('drops the fragment when the match opens its passage and its words appear earlier (the title repeats the headline)', () => {
+    // A prefix must come from the passage itself: the words before it on the page are another block.
+    expect(unambiguousTextFragment('End of Exclusivity', 'End of exclusivity\nPublisher', '')).toBe('');
+    expect(unambiguousTextFragment('End of Exclusivity', 'A different title', '')).toBe(
+      ':~:text=End%20of%20Exclusivity',
+    );
+  });
+
+  it('checks only the start words of a long quote, which is what the browser looks for first', () => {
+    const quote =
+      'Microsoft-backed OpenAI, the maker of ChatGPT, said on Monday that its license & cloud terms with Microsoft would change in ways that matter';
+    expect(quote.length).toBeGreaterThan(120);
+    const start = 'Microsoft-backed OpenAI, the maker of';
+    expect(unambiguousTextFragment(quote, 'nothing like it', '')).toBe(textFragment(quote));
+    // The whole quote never occurs earlier, but its five start words do: that is enough to mislead.
+    expect(unambiguousTextFragment(quote, `${start} something else.`, 'And then ')).toBe(
+      textFragment(quote, 'And then'),
     );
   });
 });

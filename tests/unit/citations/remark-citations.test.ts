@@ -124,7 +124,7 @@ describe('remarkCitations in a unified pipeline', () => {
 
   it('names the source in <cite>, gives ¶ N and links to the passage', () => {
     expect(html).toContain(
-      `<q>it “will not renew” the deal</q> — <a href="/sources/${ACME}/#${monday.id}:~:text=${WILL_NOT_RENEW}"><cite>Acme signs a widget deal</cite>, ¶ 2</a></li>`,
+      `<q>it “will not renew” the deal</q> — <a href="/sources/${ACME}/#${monday.id}:~:text=${WILL_NOT_RENEW}" data-print-url="/sources/${ACME}/#${monday.id}"><cite>Acme signs a widget deal</cite>, ¶ 2</a></li>`,
     );
     const note4 = document.getElementById('note-4');
     expect(note4?.querySelector('cite')?.textContent).toBe('Initech quarterly report');

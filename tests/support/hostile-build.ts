@@ -1,0 +1,202 @@
+// The "hostile input" fixture: every payload of tests/fixtures/hostile/payloads.txt in a seed, and more in
+// the metadata of that seed, built once (Astro + Pagefind) into .tmp/fixtures/hostile/dist. The build test
+// and the browser test share it: whichever runs first builds, the other reuses it while it is fresh.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { stringify } from 'yaml';
+import { buildFixture } from './fixture-build.ts';
+import { ROOT } from './paths.ts';
+
+export const PAYLOAD_FILE = join(ROOT, 'tests/fixtures/hostile/payloads.txt');
+export const FIXTURE_NAME = 'hostile';
+export const FIXTURE_DIR = join(ROOT, '.tmp', 'fixtures', FIXTURE_NAME);
+export const FIXTURE_DIST = join(FIXTURE_DIR, 'dist');
+const RESULT_FILE = join(FIXTURE_DIR, 'build.json');
+const LOCK_DIR = join(ROOT, '.tmp', 'fixtures', `${FIXTURE_NAME}.lock`);
+
+export const HOSTILE_SEED = '900_hostile-input.txt';
+export const HOSTILE_SLUG = 'hostile-input-corpus';
+export const HOSTILE_PATH = `/sources/${HOSTILE_SLUG}/`;
+/** The seed's first line: an ordinary heading, so every payload after it is a passage of its own. */
+export const SEED_TITLE_LINE = 'Hostile Input Corpus';
+
+/** The payloads, one per line, exactly as in the file. */
+export function readPayloads(): string[] {
+  const lines = readFileSync(PAYLOAD_FILE, 'utf8').replace(/\n$/u, '').split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '' || line !== line.trim()) {
+      throw new Error(`${PAYLOAD_FILE}:${i + 1}: a payload must be one non-blank line without surrounding space`);
+    }
+  }
+  if (new Set(lines).size !== lines.length) throw new Error(`${PAYLOAD_FILE}: two payloads are identical`);
+  return lines;
+}
+
+/** The seed: a title line, then each payload as its own paragraph (blank line between). */
+export function hostileSeed(payloads = readPayloads()): string {
+  return `${SEED_TITLE_LINE}\n\n${payloads.join('\n\n')}\n`;
+}
+
+/**
+ * Free-text metadata, every field a payload of its own (numbered from 101, so a failure says which ran).
+ * They break out of elements (`</title>`, `</script>`), out of double- and single-quoted attributes, and
+ * carry event handlers, `javascript:` URLs, iframes and SVG.
+ */
+export const HOSTILE_METADATA = {
+  title: `</title></script>"><script>window.__xss=101</script><img src=x onerror=window.__xss=102>' &#34; &amp;`,
+  publisher: `<iframe srcdoc="<script>parent.__xss=103</script>"></iframe> & <b>Co</b>.`,
+  byline: `" onmouseover="window.__xss=104" x='<svg/onload=window.__xss=105>' onfocus='alert(105)`,
+  date: `<img src=x onerror=alert(106)> 2 May 2026 <!-- --> ]]>`,
+  furnitureLabel: `<a href="javascript:window.__xss=107" onclick="alert(107)">Share</a>`,
+} as const;
+
+/**
+ * Overrides that put payloads through every other way a passage is rendered: a heading, two list items
+ * (one found by `line`, one by `startsWith`) and furniture with a payload for its label.
+ */
+export const HOSTILE_OVERRIDES = [
+  { line: '<svg onload=window.__xss=12>', kind: 'heading' },
+  { line: '<details open ontoggle=window.__xss=25>', kind: 'list-item' },
+  { startsWith: '<iframe srcdoc=', kind: 'list-item' },
+  {
+    line: '<marquee onstart=window.__xss=28>scrolling</marquee>',
+    kind: 'furniture',
+    label: HOSTILE_METADATA.furnitureLabel,
+  },
+] as const;
+
+/**
+ * One explainer cites a payload passage, so the citation marker, the notes, the JSON-LD `citation` and the
+ * hover preview all carry the hostile title and quote too.
+ */
+export const HOSTILE_CITATION = {
+  file: 'explainers/exclusivity.mdx',
+  page: '/explainers/exclusivity/',
+  quote: '<img src=x onerror=window.__xss=8>',
+} as const;
+
+function citeHostilePassage(file: string, text: string): string {
+  if (file.split('\\').join('/') !== HOSTILE_CITATION.file) return text;
+  const cite = `<Cite source="${HOSTILE_SLUG}" quote="${HOSTILE_CITATION.quote}" />`;
+  return `${text.replace(/\n*$/u, '\n')}\nA source made of hostile input is quoted as text ${cite}.\n`;
+}
+
+/** content/sources.yaml, unchanged, plus one entry for the hostile seed. */
+export function hostileMetadataYaml(): string {
+  const real = readFileSync(join(ROOT, 'content/sources.yaml'), 'utf8');
+  const entry = {
+    seed: HOSTILE_SEED,
+    slug: HOSTILE_SLUG,
+    title: HOSTILE_METADATA.title,
+    titleSupplied: true,
+    publisher: HOSTILE_METADATA.publisher,
+    byline: HOSTILE_METADATA.byline,
+    date: HOSTILE_METADATA.date,
+    overrides: HOSTILE_OVERRIDES.map((o) => ({ ...o })),
+  };
+  return `${real.replace(/\n*$/u, '\n')}\n${stringify([entry], { lineWidth: 0 })}`;
+}
+
+export interface HostileBuild {
+  /** Exit status of `astro build` (then 0 or 1 for the Pagefind index). */
+  status: number | null;
+  output: string;
+  outDir: string;
+  /** True when an earlier, still fresh, build was reused. */
+  reused: boolean;
+}
+
+/**
+ * The fixture build, made at most once: it is reused while `.tmp/fixtures/hostile/dist/index.html` is
+ * newer than the payload file, this module, and everything the site is built from. A lock keeps a build
+ * test and a browser test running at the same time from building (and deleting) it twice.
+ */
+export async function hostileBuild(): Promise<HostileBuild> {
+  await acquireLock();
+  try {
+    if (isFresh()) {
+      const saved = JSON.parse(readFileSync(RESULT_FILE, 'utf8')) as Omit<HostileBuild, 'reused'>;
+      return { ...saved, outDir: FIXTURE_DIST, reused: true };
+    }
+    const payloads = readPayloads();
+    const build = buildFixture(FIXTURE_NAME, {
+      extraSeeds: { [HOSTILE_SEED]: hostileSeed(payloads) },
+      metadata: hostileMetadataYaml(),
+      editContent: citeHostilePassage,
+    });
+    let { status, output } = build;
+    if (status === 0) {
+      const indexed = await indexWithPagefind(build.outDir);
+      output += `\n${indexed.output}`;
+      if (!indexed.ok) status = 1;
+    }
+    const result = { status, output, outDir: build.outDir };
+    writeFileSync(RESULT_FILE, JSON.stringify(result));
+    return { ...result, reused: false };
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
+/** The Pagefind index over the fixture's output, as `npm run build` makes it for the real site. */
+async function indexWithPagefind(outDir: string): Promise<{ ok: boolean; output: string }> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) return { ok: false, output: `Pagefind: ${errors.join('\n')}` };
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) return { ok: false, output: `Pagefind: ${added.errors.join('\n')}` };
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length > 0) return { ok: false, output: `Pagefind: ${written.errors.join('\n')}` };
+    return { ok: true, output: `Pagefind indexed ${added.page_count} pages.` };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+function isFresh(): boolean {
+  const marker = join(FIXTURE_DIST, 'index.html');
+  if (!existsSync(marker) || !existsSync(RESULT_FILE) || !existsSync(join(FIXTURE_DIST, 'pagefind/pagefind.js'))) {
+    return false;
+  }
+  const inputs = [
+    PAYLOAD_FILE,
+    fileURLToPath(import.meta.url),
+    join(ROOT, 'tests/support/fixture-build.ts'),
+    join(ROOT, 'astro.config.mjs'),
+    join(ROOT, 'package-lock.json'),
+    join(ROOT, 'src'),
+    join(ROOT, 'content'),
+    join(ROOT, 'seeds'),
+  ];
+  return statSync(marker).mtimeMs > Math.max(...inputs.map(newestMtime));
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+async function acquireLock(): Promise<void> {
+  mkdirSync(join(LOCK_DIR, '..'), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // A lock left behind by a killed run: no build takes ten minutes.
+    const held = statSync(LOCK_DIR, { throwIfNoEntry: false });
+    if (held && Date.now() - held.mtimeMs > 10 * 60_000) {
+      rmSync(LOCK_DIR, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${LOCK_DIR} (another hostile build)`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
