@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 import type { CitationRequest } from './citations/resolve.ts';
-import { parseYamlList } from './yaml-list.ts';
+import { duplicateIdProblems, parseYamlList } from './yaml-list.ts';
 
 export const CLAIM_STATUSES = ['states', 'differs', 'silent'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -52,19 +52,16 @@ export function parseClaims(
 ): { claims: LocatedClaim[]; problems: ContentProblem[] } {
   const { items, problems } = parseYamlList(text, file, claimSchema, (k) => FIXES[k] ?? 'correct the value.', 'claim');
   const claims: LocatedClaim[] = [];
-  const seen = new Map<string, number>();
+  problems.push(
+    ...duplicateIdProblems(
+      items.map((item) => ({ id: item.value.id, line: item.line })),
+      file,
+      'claim',
+      'give each claim its own id.',
+    ),
+  );
   for (const item of items) {
     const { id, sources } = item.value;
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      problems.push({
-        file,
-        line: item.line,
-        message: `claim id "${id}" is already used at line ${earlier}.`,
-        fix: 'give each claim its own id.',
-      });
-    }
-    seen.set(id, item.line);
     const citations: LocatedClaim['citations'] = [];
     // A source the claim does not cover is shown as "not reviewed" (and warned about), not an error:
     // adding a seed must never break the build.
@@ -105,7 +102,8 @@ export function parseClaims(
     }
     claims.push({ claim: item.value, line: item.line, unreviewed, citations });
   }
-  return { claims, problems };
+  // In file order, as an editor reads them.
+  return { claims, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
 /** How the sources stand on a claim, for the matrix: how many state it, differ, say nothing. */

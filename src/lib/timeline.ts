@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
-import { parseYamlList } from './yaml-list.ts';
+import { duplicateIdProblems, parseYamlList } from './yaml-list.ts';
 import type { CitationRequest } from './citations/resolve.ts';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/u;
@@ -63,20 +63,17 @@ export function parseTimeline(text: string, file: string): { events: LocatedEven
     })),
   }));
 
-  const seen = new Map<string, number>();
+  problems.push(
+    ...duplicateIdProblems(
+      events.map((e) => ({ id: e.event.id, line: e.line })),
+      file,
+      'event',
+      'give each event its own id, e.g. by adding a suffix: 2026-02-amazon.',
+    ),
+  );
   let previous: LocatedEvent | undefined;
   for (const located of events) {
     const { id, date } = located.event;
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      problems.push({
-        file,
-        line: located.line,
-        message: `event id "${id}" is already used at line ${earlier}.`,
-        fix: 'give each event its own id, e.g. by adding a suffix: 2026-02-amazon.',
-      });
-    }
-    seen.set(id, located.line);
     const [y, m, d] = date.split('-').map(Number);
     if (d !== undefined && new Date(Date.UTC(y as number, (m as number) - 1, d)).getUTCDate() !== d) {
       problems.push({

@@ -119,3 +119,22 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 function describe(message: string): string {
   return /^must\b/u.test(message) ? message : `is invalid: ${message.replace(/^Invalid input: /u, '')}`;
 }
+
+/** One problem for each entry whose `id` an earlier entry already uses, naming both lines. */
+export function duplicateIdProblems(
+  entries: readonly { id: string; line: number }[],
+  file: string,
+  what: string,
+  fix: string,
+): ContentProblem[] {
+  const seen = new Map<string, number>();
+  const problems: ContentProblem[] = [];
+  for (const { id, line } of entries) {
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      problems.push({ file, line, message: `${what} id "${id}" is already used at line ${earlier}.`, fix });
+    }
+    seen.set(id, line);
+  }
+  return problems;
+}
