@@ -113,10 +113,26 @@ describe('passageAnchor', () => {
       }),
       { numRuns: 1000 },
     );
+    const plainWords = fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 3 });
+    // Words that fit in the 24 characters an id gives them appear whole…
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 3 }), (words) => {
-        expect(passageAnchor(words.join(' ')).startsWith(`${words.join('-')}-`)).toBe(true);
-      }),
+      fc.property(
+        plainWords.filter((words) => words.join('-').length <= 24),
+        (words) => {
+          expect(passageAnchor(words.join(' ')).startsWith(`${words.join('-')}-`)).toBe(true);
+        },
+      ),
+    );
+    // …and longer ones are cut back to whole words within those 24.
+    fc.assert(
+      fc.property(
+        plainWords.filter((words) => words.join('-').length > 24),
+        (words) => {
+          const head = passageAnchor(words.join(' ')).replace(/-[0-9a-f]{6}$/u, '');
+          expect(head.length).toBeLessThanOrEqual(24);
+          expect(`${words.join('-')}-`.startsWith(`${head}-`)).toBe(true);
+        },
+      ),
     );
   });
 
