@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { summarise } from './test-summary.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const reports = '.tmp/test-reports';
@@ -32,11 +33,11 @@ if (!hasChromium) {
   if (inCI) process.exit(1);
 }
 
-let failed = false;
+const failedSteps = [];
 const run = (label, command, args, env = {}) => {
   console.log(`\n── ${label} ──`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) failed = true;
+  if (result.status !== 0) failedSteps.push(`${label} (exit ${result.status ?? result.signal})`);
   return result.status === 0;
 };
 const vitest = (name, projects) =>
@@ -57,18 +58,12 @@ if (built) {
   console.error('\nThe build failed, so the build and browser tests did not run.');
 }
 
-let passed = 0;
-let failures = 0;
-let skipped = 0;
-for (const name of ['unit', 'build and browser']) {
-  const file = join(reports, `${name}.json`);
-  if (!existsSync(file)) continue;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  passed += report.numPassedTests;
-  failures += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-}
-if (failed && failures === 0) failures = 1; // a step failed outside any test (e.g. the build)
-console.log(`\n${hasChromium ? '' : 'Browser tests SKIPPED: Chromium not found. '}`.trimEnd());
-console.log(`tests: ${passed} passed, ${failures} failed, ${skipped} skipped`);
-process.exit(failed ? 1 : 0);
+const reportFiles = ['unit', 'build and browser'].map((name) => join(reports, `${name}.json`)).filter(existsSync);
+const summary = summarise(
+  reportFiles.map((file) => JSON.parse(readFileSync(file, 'utf8'))),
+  failedSteps,
+  process.cwd(),
+);
+if (!hasChromium) console.log('\nBrowser tests SKIPPED: Chromium not found.');
+console.log(summary.text);
+process.exit(failedSteps.length > 0 ? 1 : 0);

@@ -96,7 +96,7 @@ export async function lighthouseScores(baseUrl, pages, { runs = 1, tmpDir }) {
       } catch (error) {
         samples.push({ error: String(error?.message ?? error) });
       } finally {
-        await chrome.kill();
+        chrome.kill();
         rmSync(profile, { recursive: true, force: true });
       }
     }

@@ -102,8 +102,8 @@ export function parseClaims(
     }
     claims.push({ claim: item.value, line: item.line, unreviewed, citations });
   }
-  // In file order, as an editor reads them.
-  return { claims, problems: problems.sort((a, b) => a.line - b.line) };
+  // In file order, as an editor reads them (a problem with the whole file, which has no line, first).
+  return { claims, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 /** How the sources stand on a claim, for the matrix: how many state it, differ, say nothing. */
