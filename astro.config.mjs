@@ -6,12 +6,13 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { sharedCatalog } from './src/lib/catalog-cache.ts';
 import { requiresCitations } from './src/lib/citations/corpus.ts';
+import { siteAddress } from './src/lib/site-address.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the site is published: canonical links, the sitemap and printed link addresses use it.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const site = siteAddress(process.env.SITE_URL);
 
 // Tests build fixture sites into their own folders; the site itself uses the defaults.
 const env = process.env;

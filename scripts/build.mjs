@@ -13,6 +13,10 @@ const astro = spawnSync('astro', ['build', ...extraArgs], {
   stdio: 'inherit',
   env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
 });
+if (astro.error) {
+  console.error(`Could not run astro (${astro.error.message}): run this script through npm (npm run build).`);
+  process.exit(1);
+}
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 const astroMs = performance.now() - astroStart;
 
@@ -30,6 +34,13 @@ console.log(
   `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
     `(${added.page_count} pages indexed).`,
 );
+
+if (!process.env.SITE_URL?.trim()) {
+  console.warn(
+    'Note: SITE_URL is not set, so canonical links, the sitemap, "Cite this" and /data/ give addresses on ' +
+      'http://localhost:4321/. To build for publication: SITE_URL=https://your.domain/ npm run build',
+  );
+}
 
 function fail(errors) {
   console.error(`Pagefind could not index ${outDir}:\n${errors.join('\n')}`);

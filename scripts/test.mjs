@@ -4,7 +4,7 @@
 //   3. build tests and browser tests against that build.
 // Browser tests need Debian's Chromium. Without it they are skipped LOUDLY; under CI they fail.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarise } from './test-summary.mjs';
 
@@ -15,13 +15,17 @@ mkdirSync(reports, { recursive: true });
 
 const hasChromium = existsSync(CHROMIUM);
 const inCI = Boolean(process.env.CI);
+// Named file by file, so nobody mistakes a run without them for a full one.
+const browserTests = readdirSync('tests/browser')
+  .filter((name) => name.endsWith('.test.ts'))
+  .sort()
+  .map((name) => `tests/browser/${name}`);
 if (!hasChromium) {
   const banner = [
     '',
     '!'.repeat(78),
-    `!! Chromium was not found at ${CHROMIUM}.`,
-    '!! The BROWSER tests (tests/browser/*.test.ts: passage highlighting, copy link,',
-    '!! accessibility with axe-core, search, previews) cannot run without it.',
+    `!! Chromium was not found at ${CHROMIUM}, so these BROWSER tests cannot run:`,
+    ...browserTests.map((file) => `!!   ${file}`),
     '!! Install it with:  apt-get install -y chromium   (or set CHROMIUM_PATH).',
     inCI
       ? '!! CI is set, so this is a FAILURE, not a skip.'
@@ -64,6 +68,6 @@ const summary = summarise(
   failedSteps,
   process.cwd(),
 );
-if (!hasChromium) console.log('\nBrowser tests SKIPPED: Chromium not found.');
+if (!hasChromium) console.log(`\nSKIPPED, Chromium not found at ${CHROMIUM}: ${browserTests.join(', ')}`);
 console.log(summary.text);
 process.exit(failedSteps.length > 0 ? 1 : 0);

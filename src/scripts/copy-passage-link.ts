@@ -4,7 +4,9 @@ const status = document.querySelector<HTMLElement>('[data-copy-status]');
 
 /** A text fragment for the passage's opening words: the link still lands if the id ever changed. */
 function textFragment(passage: HTMLElement): string {
-  const body = passage.querySelector('p, h3, .passage__body');
+  const body = passage.querySelector('p, h3, .passage__body')?.cloneNode(true) as HTMLElement | undefined;
+  // A furniture passage starts with our label ("Page furniture: …"), which is not the article's text.
+  body?.querySelector('.furniture-label')?.remove();
   const words = (body?.textContent ?? '')
     .replace(/[•·▪◦‣∙*–—-]\s/u, '')
     .trim()
@@ -22,7 +24,8 @@ function textFragment(passage: HTMLElement): string {
   return `:~:text=${enc(words)}`;
 }
 
-for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]:not(.passage--furniture)')) {
+// Furniture too: it can be cited, and its ¶ N permalink is as permanent as any other.
+for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]')) {
   const ordinal = passage.querySelector('.permalink')?.textContent?.replace(/\D+/gu, '') ?? '';
   // The visible words stay the start of the accessible name (WCAG 2.5.3 Label in Name), before and
   // after a copy: "Copy link to passage 7", then "Copied link to passage 7".

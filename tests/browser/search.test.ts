@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPaths, loadCatalog } from '../../src/lib/catalog-files.ts';
 import { ROOT } from '../support/paths.ts';
+import searchQueries from '../support/search-queries.json' with { type: 'json' };
 import { hasChromium, launchBrowser, newPage, runAxe, settle, visit, type SitePage } from '../support/browser.ts';
 
 const { sources } = loadCatalog(contentPaths(ROOT));
@@ -14,29 +15,15 @@ function passage(slug: string, words: string): string {
   return `/sources/${slug}/#${found.id}`;
 }
 
-/** Realistic queries, each with the page or passage that must be in the top five results. */
-const QUERIES: [query: string, expected: string][] = [
-  ['27 percent', passage('non-exclusive-license-through-2032', 'approximately 27 percent ownership stake')],
-  ['Jassy', passage('non-exclusive-license-through-2032', 'Andy Jassy celebrated')],
-  ['revenue share cap', '/explainers/financial-terms/'],
-  ['Simon Willison', passage('no-longer-tied-to-azure', 'Simon Willison put it well')],
-  ['852 billion', passage('no-longer-tied-to-azure', 'valued at $852 billion')],
-  ['first-right-of-refusal', passage('azure-exclusivity-ends', 'first-right-of-refusal')],
-  ['Musk trial', passage('non-exclusive-license-through-2032', 'Musk trial')],
-  ['Managed Agents Bedrock', passage('azure-exclusivity-ends', 'Managed Agents are now available')],
-  [
-    'Financial Times legal action',
-    passage('non-exclusive-license-through-2032', 'Financial Times subsequently reported'),
-  ],
-  ['stateful runtime', passage('non-exclusive-license-through-2032', 'co-develop stateful runtime technology')],
-  [
-    'independent of technology progress',
-    passage('openai-goes-multi-cloud', 'independent of OpenAI’s technology progress'),
-  ],
-  ['vendor lock-in', passage('restructure-resolves-cloud-exclusivity-dispute', 'avoid vendor lock-in')],
-  ['October 2025', '/explainers/timeline/#2025-10'],
-  ['exclusivity', '/explainers/exclusivity/'],
-];
+/**
+ * Realistic queries, each with the page or passage that must be in the top five results. The
+ * benchmark (`npm run bench`) times the same queries.
+ */
+type SearchQuery = { query: string } & ({ page: string } | { source: string; passage: string });
+const QUERIES: [query: string, expected: string][] = (searchQueries as SearchQuery[]).map((q) => [
+  q.query,
+  'page' in q ? q.page : passage(q.source, q.passage),
+]);
 
 type Result = { href: string; subs: string[] };
 
@@ -153,7 +140,7 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('opens from any page with "/" or Ctrl-K, and works with the keyboard alone', async () => {
+  it('opens from any page with "/", Ctrl-K or ⌘-K, and works with the keyboard alone', async () => {
     const site = await newPage(browser);
     try {
       await visit(site, '/sources/azure-exclusivity-ends/');
@@ -162,6 +149,11 @@ describe.skipIf(!hasChromium)('search', () => {
       await site.page.keyboard.press('Escape');
       await site.page.locator('body').click({ position: { x: 5, y: 300 } });
       await site.page.keyboard.press('Control+k');
+      expect(await site.page.evaluate('document.activeElement?.id')).toBe('site-search-q');
+      // ⌘-K, as on a Mac.
+      await site.page.locator('body').click({ position: { x: 5, y: 300 } });
+      expect(await site.page.evaluate('document.activeElement?.id')).not.toBe('site-search-q');
+      await site.page.keyboard.press('Meta+k');
       expect(await site.page.evaluate('document.activeElement?.id')).toBe('site-search-q');
 
       await site.page.keyboard.type('Jassy');

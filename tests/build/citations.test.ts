@@ -79,13 +79,37 @@ describe('citation links', () => {
   it.each(EXPLAINERS)('/explainers/%s/ is a real piece of writing with contents and reading time', (id) => {
     const { document } = page(`/explainers/${id}/`);
     const body = document.querySelector('.explainer__body')?.cloneNode(true) as Element;
-    for (const el of body.querySelectorAll('.notes, .cite-ref, .timeline')) el.remove();
+    // What a reader reads: the prose and the timeline's events, not the notes, markers or links to sources.
+    for (const el of body.querySelectorAll('.notes, .cite-ref, .timeline-event__sources, .timeline-event__anchor')) {
+      el.remove();
+    }
     const words = text(body).split(' ').length;
-    expect(words).toBeGreaterThanOrEqual(id === 'timeline' ? 300 : 600);
+    expect(words).toBeGreaterThanOrEqual(600);
     expect(words).toBeLessThanOrEqual(1200);
     expect(document.querySelectorAll('.toc a').length).toBeGreaterThan(2);
-    expect(text(document.querySelector('[data-reading-time]'))).toMatch(/^\d+ min read/u);
+    // The reading time is for those words, at about 230 a minute.
+    const minutes = Number(/^(\d+) min read/u.exec(text(document.querySelector('[data-reading-time]')))?.[1]);
+    expect(Math.abs(minutes - words / 230), `${minutes} min read for ${words} words`).toBeLessThanOrEqual(0.6);
     expect(document.querySelectorAll('.explainer__body h2').length).toBeGreaterThan(2);
+  });
+
+  it.each(EXPLAINERS)('/explainers/%s/ opens with a summary and defines the terms of art in plain words', (id) => {
+    const { document } = page(`/explainers/${id}/`);
+    const body = document.querySelector('.explainer__body') as Element;
+    // A one-paragraph summary comes before the first section.
+    const first = body.firstElementChild;
+    expect(first?.tagName, 'the first thing in the body').toBe('P');
+    expect(text(first).split(' ').length).toBeGreaterThan(30);
+    // "Key terms": each term in bold, then its definition.
+    const heading = [...body.querySelectorAll('h2')].find((h) => text(h) === 'Key terms');
+    expect(heading, 'a "Key terms" section').toBeDefined();
+    const defined = [...(heading?.nextElementSibling?.querySelectorAll('li > strong:first-child') ?? [])].map(text);
+    for (const term of [/^Revenue share/u, /^IP licen[cs]e/u, /^The AGI clause/u, /^Exclusivity/u]) {
+      expect(
+        defined.some((d) => term.test(d)),
+        `${term} in ${defined.join(', ')}`,
+      ).toBe(true);
+    }
   });
 
   it('every source page says which of its passages are cited, and where', () => {

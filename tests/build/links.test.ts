@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SITE } from '../support/paths.ts';
 import { allPagePaths, fileForUrl, page } from '../support/site.ts';
 
 /** Every internal href/src on every built page resolves, and so does every #fragment. */
@@ -13,9 +14,15 @@ describe('internal links', () => {
   it.each(paths)('every link and fragment on %s resolves', (path) => {
     const { document } = page(path);
     const broken: string[] = [];
-    const base = new URL(path, 'http://site.invalid');
-    for (const el of document.querySelectorAll('[href], [src]')) {
-      const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+    // Relative links and absolute ones to the site's own address (canonical, og:url) are all internal.
+    const base = new URL(path, SITE);
+    for (const el of document.querySelectorAll('[href], [src], form[action], meta[property="og:url"]')) {
+      const raw =
+        el.getAttribute('href') ??
+        el.getAttribute('src') ??
+        el.getAttribute('action') ??
+        el.getAttribute('content') ??
+        '';
       if (/^(?:mailto:|data:)/u.test(raw)) continue;
       const url = new URL(raw, base);
       if (url.origin !== base.origin) continue;

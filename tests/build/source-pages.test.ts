@@ -20,6 +20,20 @@ describe('source pages', () => {
     }
   });
 
+  it('/sources/ gives each source its publisher, date and byline as stated, and its passage count', () => {
+    const list = page('/sources/').document;
+    for (const source of sources) {
+      const item = list.querySelector(`a[href="/sources/${source.slug}/"]`)?.closest('li');
+      const line = fold(item?.querySelector('p')?.textContent ?? '');
+      const readable = source.passages.filter((p) => p.kind !== 'furniture').length;
+      expect(line, source.slug).toContain(`${readable} passage${readable === 1 ? '' : 's'}`);
+      expect(line, source.slug).toContain(source.publisher === 'not stated' ? 'Publisher not stated' : source.publisher);
+      expect(line, source.slug).toContain(source.date === 'not stated' ? 'date not stated' : source.date);
+      if (source.byline !== 'not stated') expect(line, source.slug).toContain(`by ${source.byline}`);
+      if (source.titleSupplied) expect(line, source.slug).toContain('title supplied by the editors');
+    }
+  });
+
   it.each(sources.map((s) => [s.slug, s] as const))(
     '%s shows every non-blank line of its seed verbatim',
     (slug, source) => {

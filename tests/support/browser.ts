@@ -172,13 +172,15 @@ export type AxeRunOptions = {
   rules?: Record<string, { enabled: boolean }>;
 };
 
-/** Raw axe violations for the whole document (axe's default rule set: WCAG 2.x A/AA and best practices). */
+/** Raw axe violations for the whole document (axe's default rule set: WCAG 2.x A/AA and best practices, plus target size). */
 export async function axeViolations(page: Page, options: AxeRunOptions = {}): Promise<AxeViolation[]> {
   const present = await page.evaluate('typeof window.axe === "object"');
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
   // govern; a <script> tag would be (rightly) blocked by it.
   if (!present) await page.evaluate(axeScript());
-  const runOptions = JSON.stringify({ ...options, resultTypes: ['violations'] });
+  // WCAG 2.2 AA's target size (2.5.8) is off in axe's default set; we hold every page to it.
+  const rules = options.runOnly ? options.rules : { 'target-size': { enabled: true }, ...options.rules };
+  const runOptions = JSON.stringify({ ...options, ...(rules ? { rules } : {}), resultTypes: ['violations'] });
   // A string, not a function: Vite would rewrite a function's body (see TOOLCHAIN.md).
   const result = (await page.evaluate(`(async () => {
     const results = await window.axe.run(document, ${runOptions});

@@ -286,7 +286,7 @@ describe('remarkReadingTime', () => {
 
   it('sets words and minutesToRead in the Astro frontmatter', async () => {
     const data = await run('One two three four five six seven.\n');
-    expect(data.astro?.frontmatter).toEqual({ words: 7, minutesToRead: 1 });
+    expect(data.astro?.frontmatter).toEqual({ words: 7, minutesToRead: 1, components: [] });
   });
 
   it('does not count the attributes of <Cite>', async () => {
@@ -294,17 +294,25 @@ describe('remarkReadingTime', () => {
     expect(data.astro?.frontmatter?.['words']).toBe(3);
   });
 
+  it('names the components the document uses, whose words the page must add', async () => {
+    const data = await run(
+      'Intro <Cite source="a" quote="b" />.\n\n<TimelineEvents />\n\n<Cite source="c" quote="d" />\n',
+    );
+    expect(data.astro?.frontmatter?.['components']).toEqual(['Cite', 'TimelineEvents']);
+    expect(data.astro?.frontmatter?.['words']).toBe(2);
+  });
+
   it('rounds minutes at the given reading speed, and never says less than one minute', async () => {
     const words = (n: number) => `${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}\n`;
-    expect((await run(words(25), { wordsPerMinute: 10 })).astro?.frontmatter).toEqual({ words: 25, minutesToRead: 3 });
+    expect((await run(words(25), { wordsPerMinute: 10 })).astro?.frontmatter?.['minutesToRead']).toBe(3);
     expect((await run(words(24), { wordsPerMinute: 10 })).astro?.frontmatter?.['minutesToRead']).toBe(2);
     expect((await run(words(3), { wordsPerMinute: 10 })).astro?.frontmatter?.['minutesToRead']).toBe(1);
-    expect((await run(words(690))).astro?.frontmatter).toEqual({ words: 690, minutesToRead: 3 });
-    expect((await run(''))?.astro?.frontmatter).toEqual({ words: 0, minutesToRead: 1 });
+    expect((await run(words(690))).astro?.frontmatter).toMatchObject({ words: 690, minutesToRead: 3 });
+    expect((await run(''))?.astro?.frontmatter).toMatchObject({ words: 0, minutesToRead: 1 });
   });
 
   it('keeps frontmatter that Astro already put there', async () => {
     const data = await run('One two.\n', undefined, { astro: { frontmatter: { title: 'Kept' } } });
-    expect(data.astro?.frontmatter).toEqual({ title: 'Kept', words: 2, minutesToRead: 1 });
+    expect(data.astro?.frontmatter).toEqual({ title: 'Kept', words: 2, minutesToRead: 1, components: [] });
   });
 });
