@@ -33,7 +33,10 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [
         remarkReadingTime,
-        [remarkCitations, { root, site, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations }],
+        [
+          remarkCitations,
+          { root, site, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations },
+        ],
       ],
     }),
   },

@@ -365,7 +365,7 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
             .locator(`[id="${passage.id}"]`)
             .evaluate((el) => (el.textContent ?? '').replace(/\s+/gu, ' '));
           expect(passageText, 'the text fragment quotes the passage').toContain(words);
-          expect(words, 'the words are the article\'s, not our furniture label').not.toContain('Page furniture');
+          expect(words, "the words are the article's, not our furniture label").not.toContain('Page furniture');
         }
         await expect.poll(() => status.textContent()).toBe(`Link copied: ${url}`);
         expect(await button.textContent()).toBe(`Copied link to passage ${passage.ordinal}`);

@@ -18,7 +18,9 @@ describe('page metadata', () => {
     expect(attr(document, 'meta[property="og:url"]')).toBe(address);
     const title = attr(document, 'meta[property="og:title"]');
     expect(title).toBeTruthy();
-    expect(text(document.querySelector('title'))).toBe(path === '/' ? `Renegotiated — ${title}` : `${title} · Renegotiated`);
+    expect(text(document.querySelector('title'))).toBe(
+      path === '/' ? `Renegotiated — ${title}` : `${title} · Renegotiated`,
+    );
     const description = attr(document, 'meta[name="description"]');
     expect(description?.length ?? 0, 'a description of some substance').toBeGreaterThan(40);
     expect(attr(document, 'meta[property="og:description"]')).toBe(description);

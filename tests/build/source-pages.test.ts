@@ -27,7 +27,9 @@ describe('source pages', () => {
       const line = fold(item?.querySelector('p')?.textContent ?? '');
       const readable = source.passages.filter((p) => p.kind !== 'furniture').length;
       expect(line, source.slug).toContain(`${readable} passage${readable === 1 ? '' : 's'}`);
-      expect(line, source.slug).toContain(source.publisher === 'not stated' ? 'Publisher not stated' : source.publisher);
+      expect(line, source.slug).toContain(
+        source.publisher === 'not stated' ? 'Publisher not stated' : source.publisher,
+      );
       expect(line, source.slug).toContain(source.date === 'not stated' ? 'date not stated' : source.date);
       if (source.byline !== 'not stated') expect(line, source.slug).toContain(`by ${source.byline}`);
       if (source.titleSupplied) expect(line, source.slug).toContain('title supplied by the editors');
