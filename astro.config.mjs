@@ -9,6 +9,8 @@ import { requiresCitations } from './src/lib/citations/corpus.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
+import rehypePrintUrls from './src/plugins/rehype-print-urls.ts';
+import rehypeSectionTitles from './src/plugins/rehype-section-titles.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the site is published: canonical links, the sitemap and printed link addresses use it.
@@ -38,6 +40,7 @@ export default defineConfig({
           { root, site, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations },
         ],
       ],
+      rehypePlugins: [rehypeSectionTitles, [rehypePrintUrls, { site }]],
     }),
   },
   integrations: [mdx(), sitemap()],

@@ -8,6 +8,8 @@ export interface FigureMention {
   ordinal: number;
   /** As the passage writes it. */
   text: string;
+  /** In page furniture (a teaser for another article, a dateline): shown, but not the article's own statement. */
+  furniture: boolean;
 }
 
 export interface FigureEntry {
@@ -15,13 +17,16 @@ export interface FigureEntry {
   kind: FigureKind;
   label: string;
   mentions: FigureMention[];
-  /** Number of different sources that state it. */
+  /** Number of different sources that state it in their text (page furniture does not count). */
   sourceCount: number;
+  /** Found only in page furniture. */
+  furnitureOnly: boolean;
 }
 
 /**
- * Every figure stated in any (non-furniture) passage, grouped across sources by what it means,
- * so "27 percent" and "27%" are one figure. Ordered by kind, then by how many sources give it.
+ * Every figure in every passage, grouped across sources by what it means, so "27 percent" and
+ * "27%" are one figure. Figures in page furniture are listed too, marked as such, but a source
+ * states a figure only in its own text. Ordered by kind, then by how many sources give it.
  */
 export function indexFigures(
   sources: readonly { slug: string; title: string; passages: readonly Passage[] }[],
@@ -29,7 +34,6 @@ export function indexFigures(
   const byKey = new Map<string, FigureEntry>();
   for (const source of sources) {
     for (const passage of source.passages) {
-      if (passage.kind === 'furniture') continue;
       for (const figure of extractFigures(passage.text)) {
         const entry = byKey.get(figure.key) ?? {
           key: figure.key,
@@ -37,6 +41,7 @@ export function indexFigures(
           label: figure.label,
           mentions: [],
           sourceCount: 0,
+          furnitureOnly: false,
         };
         entry.mentions.push({
           source: source.slug,
@@ -44,6 +49,7 @@ export function indexFigures(
           passageId: passage.id,
           ordinal: passage.ordinal,
           text: figure.text,
+          furniture: passage.kind === 'furniture',
         });
         byKey.set(figure.key, entry);
       }
@@ -51,7 +57,10 @@ export function indexFigures(
   }
   const order: FigureKind[] = ['money', 'percent', 'date', 'year'];
   return [...byKey.values()]
-    .map((e) => ({ ...e, sourceCount: new Set(e.mentions.map((m) => m.source)).size }))
+    .map((e) => {
+      const stated = e.mentions.filter((m) => !m.furniture);
+      return { ...e, sourceCount: new Set(stated.map((m) => m.source)).size, furnitureOnly: stated.length === 0 };
+    })
     .sort(
       (a, b) =>
         order.indexOf(a.kind) - order.indexOf(b.kind) ||

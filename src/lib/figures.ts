@@ -9,9 +9,9 @@ export interface Figure {
   kind: FigureKind;
   /** As written in the text. */
   text: string;
-  /** The same for every way of writing the same figure: "money:50000000000", "percent:27", "date:2026-04-27". */
+  /** The same for every way of writing the same figure: "money:50000000000", "percent:27", "date:2026-04-27", "decade:2030:early". */
   key: string;
-  /** A canonical way to show it: "$50 billion", "27%", "April 27, 2026", "late March (year not stated)". */
+  /** A canonical way to show it: "$50 billion", "27%", "April 27, 2026", "Late March (year not stated)", "Early 2030s". */
   label: string;
   /** Offset of `text` in the input. */
   index: number;
@@ -109,6 +109,18 @@ const RULES: Rule[] = [
       return {
         key: `month:${pad(month)}${part ? `:${part.trim()}` : ''}`,
         label: `${part}${monthName(month)} (year not stated)`.replace(/^./u, (c) => c.toUpperCase()),
+      };
+    },
+  },
+  {
+    kind: 'year',
+    // A decade, perhaps narrowed: "the early 2030s", "mid-2020s".
+    pattern: /\b(?:(early|mid|late)[-\s]+)?((?:19|20)\d0)s\b/giu,
+    read: (m) => {
+      const part = m[1] ? m[1].toLowerCase() : '';
+      return {
+        key: `decade:${m[2]}${part ? `:${part}` : ''}`,
+        label: `${part ? `${part} ` : ''}${m[2]}s`.replace(/^./u, (c) => c.toUpperCase()),
       };
     },
   },

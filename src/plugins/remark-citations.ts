@@ -15,7 +15,7 @@ export interface RemarkCitationsOptions {
   requireCitations?: (relativePath: string) => boolean;
   /** Repository root, for readable paths in messages. */
   root?: string;
-  /** The published site's origin: notes carry full addresses for print. */
+  /** The published site's address (with or without a final slash): notes carry full addresses for print. */
   site?: string;
 }
 
@@ -119,7 +119,7 @@ function notesNode(notes: Note[], site: string) {
       ' ',
       h('q', {}, c.matched.text),
       ' — ',
-      h('a', { href: c.href, dataPrintUrl: `${site}${c.passageHref}` }, [
+      h('a', { href: c.href, dataPrintUrl: site ? new URL(c.passageHref, site).href : c.passageHref }, [
         h('cite', {}, c.sourceTitle),
         `, ¶ ${c.ordinal}`,
       ]),

@@ -140,6 +140,33 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
+  it('the 404 page searches: its form opens the search page with results for the words typed', async () => {
+    const site = await newPage(browser);
+    try {
+      await visit(site, '/404', { status: 404 });
+      await site.page.locator('#search-404-q').fill('Jassy');
+      await site.page.keyboard.press('Enter');
+      await site.page.waitForURL(/\/search\/\?q=Jassy$/u);
+      await expect.poll(() => site.page.locator('li.pf-result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it.each(['/', '/explainers/exclusivity/', '/sources/azure-exclusivity-ends/'])(
+    '%s loads nothing of search until a reader uses it',
+    async (path) => {
+      const site = await newPage(browser);
+      try {
+        await visit(site, path);
+        await site.page.waitForTimeout(300);
+        expect(site.requests.filter((url) => new URL(url).pathname.startsWith('/pagefind/'))).toEqual([]);
+      } finally {
+        await site.close();
+      }
+    },
+  );
+
   it('opens from any page with "/", Ctrl-K or ⌘-K, and works with the keyboard alone', async () => {
     const site = await newPage(browser);
     try {

@@ -426,17 +426,23 @@ describe('/figures/', () => {
   const rows = [...document.querySelectorAll('table.figures-table tbody tr')];
   const { sources } = loadCatalog(contentPaths(ROOT));
   const index = indexFigures(sources.map((s) => ({ slug: s.slug, title: s.title, passages: s.passages })));
+  /** The sources whose own text (not their page furniture) states the row's figure. */
   const sourcesOf = (row: Element) =>
     new Set(
-      [...row.querySelectorAll('td a[href^="/sources/"]')].map((a) => (a.getAttribute('href') as string).split('/')[2]),
+      [...row.querySelectorAll('td a[href^="/sources/"]')]
+        .filter((a) => !linkedPassage(a.getAttribute('href') as string)?.classList.contains('passage--furniture'))
+        .map((a) => (a.getAttribute('href') as string).split('/')[2]),
     );
 
   it('lists every figure of the sources once, in the index’s order, with unique anchors', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows).toHaveLength(index.length);
-    expect(rows.map((r) => fold(text(r.querySelector('th')).replace('One source only', '')))).toEqual(
-      index.map((f) => f.label),
-    );
+    expect(
+      rows.map((r) => fold(text(r.querySelector('th')).replace(/One source only|Page furniture only/gu, ''))),
+    ).toEqual(index.map((f) => f.label));
+    // Dates and decades however the articles write them, page furniture included.
+    const labels = index.map((f) => f.label);
+    for (const label of ['February 27, 2026', 'May 2, 2026', 'Early 2030s', '27%']) expect(labels).toContain(label);
     const ids = rows.map((r) => r.id);
     expect(ids.every((id) => /^[a-z0-9-]+$/u.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
@@ -456,10 +462,32 @@ describe('/figures/', () => {
         if (!passage) problems.push(`${row.id}: ${href} opens no passage`);
         else if (!passageText(passage).includes(written[i] as string))
           problems.push(`${row.id}: passage ${href} does not contain "${written[i]}"`);
-        if (passage?.classList.contains('passage--furniture')) problems.push(`${row.id}: ${href} is page furniture`);
+        // A mention in page furniture says so, right after the words as written.
+        const furniture = passage?.classList.contains('passage--furniture') ?? false;
+        if (passage && furniture !== furnitureMarks(row)[i])
+          problems.push(`${row.id}: ${href} is ${furniture ? '' : 'not '}page furniture, but marked otherwise`);
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  /** For each mention in the row, whether it is marked "(page furniture)". */
+  function furnitureMarks(row: Element): boolean[] {
+    return [...row.querySelectorAll('.figure-as-written')].map((el) =>
+      Boolean(el.nextElementSibling?.matches('.figure-furniture')),
+    );
+  }
+
+  it('flags "Page furniture only" exactly where no article states the figure in its own text', () => {
+    let flagged = 0;
+    for (const [i, row] of rows.entries()) {
+      const only = text(row.querySelector('th')).includes('Page furniture only');
+      expect(only, row.id).toBe(furnitureMarks(row).every(Boolean));
+      expect(only, row.id).toBe(index[i]?.furnitureOnly);
+      if (only) flagged++;
+    }
+    expect(flagged).toBeGreaterThan(0);
+    expect(text(document.querySelector('.lede'))).toContain(`${flagged} only in page furniture`);
   });
 
   it('flags "One source only" exactly where one source states the figure', () => {

@@ -1,8 +1,9 @@
 // What a page tells browsers, search engines and link previews about itself.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, SITE } from '../support/paths.ts';
+import { DIST, ROOT, SITE } from '../support/paths.ts';
 import { allPagePaths, page, text } from '../support/site.ts';
 
 const paths = allPagePaths();
@@ -79,6 +80,23 @@ describe('page metadata', () => {
       }
       expect(cited.size).toBeGreaterThan(0);
       expect(new Map(data.citation.map((c) => [c.url, c.name]))).toEqual(cited);
+    },
+  );
+});
+
+describe('"last updated" on explainers', () => {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const shallow = git(['rev-parse', '--is-shallow-repository']) === 'true';
+
+  it.each(['exclusivity', 'financial-terms', 'timeline'])(
+    '/explainers/%s/ gives the date of the last commit to its text (and for the timeline, to its events)',
+    (id) => {
+      const files = [`content/explainers/${id}.mdx`, ...(id === 'timeline' ? ['content/timeline.yaml'] : [])];
+      const expected = git(['log', '-1', '--format=%cs', '--', ...files]);
+      const time = page(`/explainers/${id}/`).document.querySelector('[data-reading-time] time');
+      // A shallow clone may not reach back to the last change: then no date at all, never a wrong one.
+      if (shallow && !time) return;
+      expect(time?.getAttribute('datetime')).toBe(expected);
     },
   );
 });

@@ -143,6 +143,20 @@ describe('extractFigures: years', () => {
   });
 });
 
+describe('extractFigures: decades', () => {
+  it.each([
+    ['through the early 2030s', 'early 2030s', 'decade:2030:early', 'Early 2030s'],
+    ['by the mid-2020s', 'mid-2020s', 'decade:2020:mid', 'Mid 2020s'],
+    ['in the 2010s', '2010s', 'decade:2010', '2010s'],
+  ])('reads "%s" as a decade', (written, text, key, label) => {
+    expect(seen(only(written))).toEqual({ kind: 'year', text, key, label });
+  });
+
+  it('does not read "2031s" or a year followed by letters as a decade', () => {
+    expect(extractFigures('2031s and 2030x')).toEqual([]);
+  });
+});
+
 describe('extractFigures: what is not a figure', () => {
   it.each(['GPT-5.5', '7-Year', 'Claude Opus 4.7', 'multi-billion dollar'])('finds no figure in "%s"', (written) => {
     expect(extractFigures(written)).toEqual([]);
@@ -222,12 +236,12 @@ describe('indexFigures', () => {
     expect(stake?.label).toBe('27%');
     expect(stake?.sourceCount).toBe(2);
     expect(stake?.mentions).toEqual([
-      { source: 'alpha', sourceTitle: 'Alpha', passageId: 'alpha-1', ordinal: 1, text: '27 percent' },
-      { source: 'beta', sourceTitle: 'Beta', passageId: 'beta-1', ordinal: 1, text: '27%' },
-      { source: 'beta', sourceTitle: 'Beta', passageId: 'beta-2', ordinal: 2, text: '27 per cent' },
+      { source: 'alpha', sourceTitle: 'Alpha', passageId: 'alpha-1', ordinal: 1, text: '27 percent', furniture: false },
+      { source: 'beta', sourceTitle: 'Beta', passageId: 'beta-1', ordinal: 1, text: '27%', furniture: false },
+      { source: 'beta', sourceTitle: 'Beta', passageId: 'beta-2', ordinal: 2, text: '27 per cent', furniture: false },
     ]);
     // One entry per figure, however many ways it is written.
-    expect(index.filter((e) => e.kind === 'percent')).toHaveLength(1);
+    expect(index.filter((e) => e.label === '27%')).toHaveLength(1);
   });
 
   it('counts sources, not mentions', () => {
@@ -237,16 +251,22 @@ describe('indexFigures', () => {
     expect(entry('money:50000000000')?.sourceCount).toBe(1);
   });
 
-  it('ignores page furniture', () => {
-    expect(entry('money:99000000000')).toBeUndefined();
-    expect(entry('percent:88')).toBeUndefined();
-    expect(index.flatMap((e) => e.mentions.map((m) => m.passageId))).not.toContain('alpha-2');
+  it('lists figures in page furniture too, marked, without counting them as stated by the source', () => {
+    expect(entry('money:99000000000')).toMatchObject({
+      sourceCount: 0,
+      furnitureOnly: true,
+      mentions: [{ passageId: 'alpha-2', text: '$99 billion', furniture: true }],
+    });
+    expect(entry('percent:88')?.furnitureOnly).toBe(true);
+    expect(entry('percent:27')?.furnitureOnly).toBe(false);
   });
 
   it('orders entries money, percent, date, year; then by number of sources', () => {
     expect(index.map((e) => e.key)).toEqual([
       'money:50000000000',
+      'money:99000000000',
       'percent:27',
+      'percent:88',
       'date:2026-04-27',
       'year:2019',
       'year:2032',

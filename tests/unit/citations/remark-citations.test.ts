@@ -21,7 +21,12 @@ const PATH = '/x/content/explainers/demo.mdx';
 const demo = readFileSync(join(FIXTURES, 'demo.mdx'), 'utf8');
 
 function processor(
-  options: { sources?: () => readonly Source[]; requireCitations?: (path: string) => boolean; plugin?: boolean } = {},
+  options: {
+    sources?: () => readonly Source[];
+    requireCitations?: (path: string) => boolean;
+    plugin?: boolean;
+    site?: string;
+  } = {},
 ) {
   const base = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
   const withPlugin =
@@ -31,6 +36,7 @@ function processor(
           sources: options.sources ?? (() => sources),
           requireCitations: options.requireCitations ?? (() => true),
           root: '/x',
+          ...(options.site ? { site: options.site } : {}),
         });
   return withPlugin.use(remarkRehype).use(rehypeStringify);
 }
@@ -129,6 +135,14 @@ describe('remarkCitations in a unified pipeline', () => {
     const note4 = document.getElementById('note-4');
     expect(note4?.querySelector('cite')?.textContent).toBe('Initech quarterly report');
     expect(note4?.textContent).toContain('¶ 2');
+  });
+
+  it('gives each note the full address of its passage for print, whether or not the site ends with a slash', async () => {
+    for (const site of ['https://renegotiated.example/', 'https://renegotiated.example']) {
+      expect(await render(demo, { site })).toContain(
+        `data-print-url="https://renegotiated.example/sources/${ACME}/#${monday.id}"`,
+      );
+    }
   });
 
   it('links back with ^ for a note used once', () => {
