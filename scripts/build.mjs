@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
+import { recordBuild } from './build-stamp.mjs';
 
 const outDir = resolve(process.env.RENEGOTIATED_OUT_DIR ?? 'dist');
 const extraArgs = process.argv.slice(2);
@@ -30,6 +31,7 @@ if (written.errors.length > 0) fail(written.errors);
 await pagefind.close();
 const pagefindMs = performance.now() - pagefindStart;
 
+if (!extraArgs.includes('--outDir')) recordBuild(process.cwd(), outDir);
 console.log(
   `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
     `(${added.page_count} pages indexed).`,

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPagePaths } from '../support/site.ts';
 import { hasChromium, launchBrowser, longestSource, newPage, runAxe, statusOf, visit } from '../support/browser.ts';
+import { focusWalk, problemsIn } from '../support/keyboard.ts';
 
 const paths = allPagePaths();
 const longest = longestSource();
@@ -139,6 +140,35 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       expect(report).toMatch(/^image-alt \(critical\)/mu);
       expect(report).toMatch(/^color-contrast \(serious\)/mu);
       expect(report).toContain('<p style="color: rgb(238, 238, 238)');
+    } finally {
+      await site.close();
+    }
+  });
+
+  // Keyboard: from the top of the page, Tab reaches every control a pointer can reach, and each shows focus.
+  it.each(paths)('Tab on %s reaches every link, button and field, each with visible focus', async (path) => {
+    const site = await newPage(browser);
+    try {
+      await visit(site, path, { status: statusOf(path) });
+      // Let script finish building what it builds (the search page's field and filters) before counting.
+      await site.page.waitForLoadState('networkidle');
+      if (path === '/search/') await site.page.waitForSelector('summary.pf-filter-group-title');
+      // Every element that takes focus and can be seen, named as focusWalk names it ("[node N]").
+      const focusable = (await site.page.evaluate(`[...document.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+        .filter((el) => !el.disabled && el.checkVisibility({ opacityProperty: false, visibilityProperty: true }))
+        .map((el) => [...document.querySelectorAll('*')].indexOf(el))`)) as number[];
+      // Tab to the end of the page, then on round from the top: a page may start with focus in its
+      // middle (the search page puts it in the search field).
+      const atBody = (f: { element: string }) => f.element === 'body';
+      const seen = [
+        ...(await focusWalk(site.page, 'Tab', focusable.length + 20, atBody)),
+        ...(await focusWalk(site.page, 'Tab', focusable.length + 20, atBody)),
+      ];
+      const reached = new Set(seen.map((f) => Number(/\[node (\d+)\]$/u.exec(f.element)?.[1])));
+      const missed = focusable.filter((n) => !reached.has(n));
+      expect(missed, `elements Tab never reached on ${path}`).toEqual([]);
+      expect(problemsIn(seen.filter((f) => f.element !== 'body'))).toEqual([]);
     } finally {
       await site.close();
     }

@@ -21,6 +21,8 @@ describe('a sixth seed dropped into seeds/ (no code change, no metadata)', () =>
   it('builds, and warns that the seed has no metadata, naming the file', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toMatch(/seeds\/005_hostile-sample\.txt has no entry in content\/sources\.yaml/u);
+    // Nothing cites it yet: a warning, not an error.
+    expect(build.output).toContain('No explainer, page or timeline event cites the source "005-hostile-sample".');
   });
 
   it('becomes a sixth source page with a slug from its file name and a title from its heading', () => {
@@ -53,12 +55,46 @@ describe('a sixth seed dropped into seeds/ (no code change, no metadata)', () =>
   });
 });
 
+/** A reader meets the sentence first: no stack trace comes before "The site's content has …". */
+function sentenceBeforeStack(output: string): void {
+  const sentence = output.indexOf("The site's content has");
+  expect(sentence, output).toBeGreaterThanOrEqual(0);
+  const stack = output.search(/^\s+at \S/mu);
+  if (stack >= 0) expect(sentence, 'the human sentence comes before any stack trace').toBeLessThan(stack);
+}
+
+describe('a paragraph of 40,000 words (one line, no break)', () => {
+  // Deterministic filler: a source can be long, and one "passage" can be a whole article.
+  const words = Array.from({ length: 40_000 }, (_, i) => ['deal', 'cloud', 'license', 'Azure', 'revenue'][i % 5]);
+  const giant = `A Very Long Paragraph\n\n${words.join(' ')} zebrafish.\n`;
+  let build: FixtureBuild;
+  beforeAll(() => {
+    build = buildFixture('giant-paragraph', { extraSeeds: { '006_giant.txt': giant } });
+  });
+
+  it('builds a page that holds it whole, as one passage, and Pagefind indexes it', async () => {
+    expect(build.status, build.output).toBe(0);
+    const page = readFileSync(join(build.outDir, 'sources/006-giant/index.html'), 'utf8');
+    const { document } = parseHTML(page);
+    const passage = [...document.querySelectorAll('.passage')].find((p) => p.textContent?.includes('zebrafish'));
+    expect(passage?.textContent?.split(/\s+/u).filter((w) => w === 'cloud')).toHaveLength(8_000);
+    expect(passage?.id).toMatch(/^deal-cloud-license-azure-[0-9a-f]{6}$/u);
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({});
+    const added = await index?.addDirectory({ path: build.outDir });
+    expect(added?.errors).toEqual([]);
+    expect(added?.page_count).toBeGreaterThan(5);
+    await pagefind.close();
+  });
+});
+
 describe('bad input stops the build with a message that names the file, the line and the fix', () => {
   it('an empty seed and a whitespace-only seed', () => {
     const build = buildFixture('empty-seeds', { extraSeeds: { '007_empty.txt': '', '008_blank.txt': ' \n\t\n' } });
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(/seeds\/007_empty\.txt:1: this seed is empty\.\n\s+Fix: /u);
     expect(build.output).toMatch(/seeds\/008_blank\.txt:1: this seed contains only white space\./u);
+    sentenceBeforeStack(build.output);
   });
 
   it('bytes that are not UTF-8', () => {
@@ -67,6 +103,7 @@ describe('bad input stops the build with a message that names the file, the line
     });
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(/seeds\/009_latin1\.txt:2: byte 0xe9 at offset 14 is not valid UTF-8\./u);
+    sentenceBeforeStack(build.output);
   });
 
   it('metadata with a missing field, a duplicate slug and an unknown seed', () => {
@@ -87,5 +124,6 @@ describe('bad input stops the build with a message that names the file, the line
       `${file}:${lineOf('seed: 404_missing.txt')}: the entry names seed "404_missing.txt", which is not in seeds/.`,
     );
     expect(build.output).toMatch(/Fix: /u);
+    sentenceBeforeStack(build.output);
   });
 });
