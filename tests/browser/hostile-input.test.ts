@@ -17,6 +17,8 @@ import {
   HOSTILE_SLUG,
   SEED_TITLE_LINE,
   hostileBuild,
+  hostileMetadataBuild,
+  hostileMetaSources,
   hostileSeed,
   readPayloads,
 } from '../support/hostile-build.ts';
@@ -338,6 +340,37 @@ describe.skipIf(!hasChromium)('hostile input in Chromium (JavaScript on): no pay
     expect(await markupProblems(w)).toEqual([]);
     expect(await verdict(w)).toEqual(CLEAN);
   }, 120_000);
+
+  it('every payload as a title, publisher, byline or date: each source page runs nothing, even when touched', async () => {
+    // The metadata fixture is a site of its own: serve it, and watch it as the main one.
+    const meta = hostileMetadataBuild('browser');
+    if (meta.status !== 0) throw new Error(`The hostile metadata fixture did not build:\n${meta.output}`);
+    const mainOrigin = origin;
+    const metaServer = await preview({
+      root: ROOT,
+      outDir: meta.outDir,
+      logLevel: 'error',
+      server: { host: '127.0.0.1', port: 5900 + Math.floor(Math.random() * 1000) },
+    });
+    origin = `http://127.0.0.1:${metaServer.port}`;
+    try {
+      const w = await watchedPage();
+      for (const m of hostileMetaSources()) {
+        await visit(w, m.path);
+        expect(await w.page.locator('main h1').textContent()).toBe(m.title);
+        await touchAll(w, '.source-meta *, main h1', { click: false });
+        await settle(w);
+        expect(await markupProblems(w), m.path).toEqual([]);
+        expect(await verdict(w), m.path).toEqual(CLEAN);
+      }
+      await visit(w, '/sources/');
+      expect(await markupProblems(w)).toEqual([]);
+      expect(await verdict(w)).toEqual(CLEAN);
+    } finally {
+      origin = mainOrigin;
+      await metaServer.stop();
+    }
+  }, 300_000);
 
   it.each(['/sources/', '/', '/claims/', '/figures/'])(
     '%s shows the hostile metadata as text and runs nothing',

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureBuild } from '../support/fixture-build.ts';
 import {
   HOSTILE_CITATION,
   HOSTILE_METADATA,
@@ -15,6 +16,8 @@ import {
   HOSTILE_SLUG,
   SEED_TITLE_LINE,
   hostileBuild,
+  hostileMetadataBuild,
+  hostileMetaSources,
   hostileSeed,
   readPayloads,
   type HostileBuild,
@@ -398,5 +401,45 @@ describe('a fixture site built from the hostile seed and hostile metadata', () =
         expect(() => JSON.parse(json), path).not.toThrow();
       }
     }
+  });
+});
+
+describe('the whole corpus as metadata: each payload as a title, publisher, byline or date', () => {
+  const meta = hostileMetaSources(payloads);
+  // A site of its own (the real sources plus one per four payloads), built for this test.
+  let metaBuild: FixtureBuild;
+  beforeAll(() => {
+    metaBuild = hostileMetadataBuild('build');
+  }, 300_000);
+  const metaDoc = (path: string) =>
+    parseHTML(readFileSync(join(metaBuild.outDir, path, 'index.html'), 'utf8')).document as unknown as Document;
+
+  it('builds', () => {
+    expect(metaBuild.status, metaBuild.output).toBe(0);
+  });
+
+  it('covers every payload', () => {
+    const used = new Set(meta.flatMap((m) => [m.title, m.publisher, m.byline, m.date]));
+    expect(payloads.filter((p) => !used.has(p))).toEqual([]);
+  });
+
+  it.each(meta.map((m) => [m.path, m] as const))('%s shows its metadata exactly, as text', (path, m) => {
+    const document = metaDoc(path);
+    expect(document.querySelector('h1')?.textContent).toBe(m.title);
+    expect(document.querySelector('title')?.textContent).toBe(`${m.title} · Renegotiated`);
+    expect(attr(document, 'meta[property="og:title"]', 'content')).toBe(m.title);
+    const stated = (label: string) => {
+      const dt = [...document.querySelectorAll('.source-meta dt')].find((el) => text(el) === label);
+      return dt?.nextElementSibling?.textContent;
+    };
+    expect([stated('Publisher'), stated('Byline'), stated('Date')]).toEqual([m.publisher, m.byline, m.date]);
+    expect(payloadBornMarkup(document)).toEqual([]);
+  });
+
+  it('/sources/ lists them all as text (the home page a handful), and no markup is born there', () => {
+    const list = metaDoc('/sources/');
+    for (const m of meta) expect(list.querySelector(`a[href="${m.path}"]`)?.textContent, m.slug).toBe(m.title);
+    expect(payloadBornMarkup(list)).toEqual([]);
+    expect(payloadBornMarkup(metaDoc('/'))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { stringify } from 'yaml';
-import { buildFixture } from './fixture-build.ts';
+import { buildFixture, type FixtureBuild } from './fixture-build.ts';
 import { ROOT } from './paths.ts';
 
 export const PAYLOAD_FILE = join(ROOT, 'tests/fixtures/hostile/payloads.txt');
@@ -51,6 +51,66 @@ export const HOSTILE_METADATA = {
   date: `<img src=x onerror=alert(106)> 2 May 2026 <!-- --> ]]>`,
   furnitureLabel: `<a href="javascript:window.__xss=107" onclick="alert(107)">Share</a>`,
 } as const;
+
+/**
+ * The whole corpus in metadata too: four payloads per extra source, as its title, publisher, byline and
+ * date (the last one padded with ordinary words). Each source has an ordinary seed of its own.
+ */
+export interface HostileMetaSource {
+  seed: string;
+  slug: string;
+  path: string;
+  title: string;
+  publisher: string;
+  byline: string;
+  date: string;
+}
+export function hostileMetaSources(payloads = readPayloads()): HostileMetaSource[] {
+  const out: HostileMetaSource[] = [];
+  for (let i = 0; i < payloads.length; i += 4) {
+    const n = String(i / 4 + 1).padStart(2, '0');
+    const [title, publisher = 'Plain Publisher', byline = 'Plain Byline', date = 'May 2, 2026'] = payloads.slice(
+      i,
+      i + 4,
+    );
+    const slug = `hostile-metadata-${n}`;
+    out.push({
+      seed: `910_hostile-metadata-${n}.txt`,
+      slug,
+      path: `/sources/${slug}/`,
+      title: title as string,
+      publisher,
+      byline,
+      date,
+    });
+  }
+  return out;
+}
+const metaSeed = (source: HostileMetaSource) =>
+  `Hostile metadata ${source.slug.slice(-2)}\n\nAn ordinary paragraph about a cloud deal, number ${source.slug.slice(-2)}.\n`;
+
+/**
+ * The metadata fixture: the real site plus one source per four payloads, built into its own folder
+ * (`hostile-metadata-<name>`, so that a build test and a browser test never build into the same one).
+ * Its own site, so that the search tests of the main fixture are not crowded by 18 more hostile titles.
+ */
+export function hostileMetadataBuild(name: string): FixtureBuild {
+  const real = readFileSync(join(ROOT, 'content/sources.yaml'), 'utf8');
+  const meta = hostileMetaSources();
+  const entries = meta.map(({ seed, slug, title, publisher, byline, date }) => ({
+    seed,
+    slug,
+    title,
+    titleSupplied: false,
+    publisher,
+    byline,
+    date,
+  }));
+  return buildFixture(`hostile-metadata-${name}`, {
+    extraSeeds: Object.fromEntries(meta.map((m) => [m.seed, metaSeed(m)])),
+    metadata: `${real.replace(/\n*$/u, '\n')}\n${stringify(entries, { lineWidth: 0 })}`,
+  });
+}
 
 /**
  * Overrides that put payloads through every other way a passage is rendered: a heading, two list items
