@@ -10,7 +10,8 @@ card.className = 'cite-preview';
 card.id = 'cite-preview';
 card.setAttribute('role', 'tooltip');
 card.hidden = true;
-document.body.append(card);
+// Inside <main>, with the text it belongs to: all content stays within a landmark (axe: region).
+(document.querySelector('main') ?? document.body).append(card);
 
 let current: HTMLAnchorElement | undefined;
 let hideTimer: number | undefined;

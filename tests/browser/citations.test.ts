@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newPage, settle, visit } from '../support/browser.ts';
+import { hasChromium, launchBrowser, newPage, runAxe, settle, visit } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('citations in the browser', () => {
   let browser: Browser;
@@ -43,6 +43,21 @@ describe.skipIf(!hasChromium)('citations in the browser', () => {
       }
     });
   }
+
+  it.each(['light', 'dark'] as const)('an open preview card has no axe violations (%s)', async (colorScheme) => {
+    const site = await newPage(browser, { colorScheme });
+    try {
+      await visit(site, '/explainers/exclusivity/');
+      const marker = site.page.locator('sup.cite-ref a').nth(2);
+      await marker.focus();
+      const card = site.page.locator('#cite-preview');
+      await card.waitFor({ state: 'visible' });
+      await expect.poll(() => card.locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await runAxe(site.page)).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
 
   it('previews the cited passage on hover, with the quote marked, and Esc closes it', async () => {
     const site = await newPage(browser);
