@@ -153,11 +153,12 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       // Let script finish building what it builds (the search page's field and filters) before counting.
       await site.page.waitForLoadState('networkidle');
       if (path === '/search/') await site.page.waitForSelector('summary.pf-filter-group-title');
-      // Every element that takes focus and can be seen, named as focusWalk names it ("[node N]").
+      // Every element that takes focus and can be seen, numbered (data-kb) so that focusWalk names it "[node N]"
+      // however the page changes as focus moves (a citation preview fills in).
       const focusable = (await site.page.evaluate(`[...document.querySelectorAll(
         'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
         .filter((el) => !el.disabled && el.checkVisibility({ opacityProperty: false, visibilityProperty: true }))
-        .map((el) => [...document.querySelectorAll('*')].indexOf(el))`)) as number[];
+        .map((el, i) => { el.dataset.kb = String(i); return i; })`)) as number[];
       // Tab to the end of the page, then on round from the top: a page may start with focus in its
       // middle (the search page puts it in the search field).
       const atBody = (f: { element: string }) => f.element === 'body';

@@ -45,7 +45,8 @@ export async function focusWalk(
         const headerBottom = header?.getBoundingClientRect().bottom ?? 0;
         const label = el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/gu, ' ').trim().slice(0, 40);
         const where = el.closest('[id]')?.id ?? '';
-        const position = [...document.querySelectorAll('*')].indexOf(el);
+        // A test may number the elements it expects (data-kb); otherwise the element's place in the document.
+        const position = el.dataset['kb'] ?? [...document.querySelectorAll('*')].indexOf(el);
         const element = `${el.tagName.toLowerCase()}.${el.className} "${label}" in #${where} [node ${position}]`;
         return {
           element,
