@@ -35,10 +35,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [
         remarkReadingTime,
-        [
-          remarkCitations,
-          { root, site, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations },
-        ],
+        [remarkCitations, { root, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations }],
       ],
       rehypePlugins: [rehypeSectionTitles, [rehypePrintUrls, { site }]],
     }),

@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildSite } from './bench/build.mjs';
-import { lighthouseScores, searchLatency, startPreview } from './bench/browser.mjs';
+import { CHROMIUM_PATH, lighthouseScores, searchLatency, startPreview } from './bench/browser.mjs';
 import { heading, kB, MB, mbFromKb, msf, num, sec, table } from './bench/format.mjs';
 import { distSummary, pageTransfer, pagefindBreakdown, representativePages, sourcePageStats } from './bench/sizes.mjs';
 import { writeCorpus } from './bench/synth.mjs';
@@ -607,7 +607,7 @@ function snapshot(ref) {
 function environment(treeRoot) {
   let chromium = '';
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], {
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();

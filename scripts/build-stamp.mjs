@@ -7,7 +7,8 @@ const STAMP = 'node_modules/.cache/renegotiated/last-build.json';
 const INPUTS = ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 export const DEFAULT_OUT_DIR = 'dist';
 
-function newestMtime(path) {
+/** The newest modification time of a file, or of anything in a folder (0 when it does not exist). */
+export function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

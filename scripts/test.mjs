@@ -6,14 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from './chromium.mjs';
 import { summarise } from './test-summary.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const reports = '.tmp/test-reports';
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM_PATH);
 const inCI = Boolean(process.env.CI);
 // Named file by file, so nobody mistakes a run without them for a full one.
 const browserTests = readdirSync('tests/browser')
@@ -24,7 +24,7 @@ if (!hasChromium) {
   const banner = [
     '',
     '!'.repeat(78),
-    `!! Chromium was not found at ${CHROMIUM}, so these BROWSER tests cannot run:`,
+    `!! Chromium was not found at ${CHROMIUM_PATH}, so these BROWSER tests cannot run:`,
     ...browserTests.map((file) => `!!   ${file}`),
     '!! Install it with:  apt-get install -y chromium   (or set CHROMIUM_PATH).',
     inCI
@@ -68,6 +68,6 @@ const summary = summarise(
   failedSteps,
   process.cwd(),
 );
-if (!hasChromium) console.log(`\nSKIPPED, Chromium not found at ${CHROMIUM}: ${browserTests.join(', ')}`);
+if (!hasChromium) console.log(`\nSKIPPED, Chromium not found at ${CHROMIUM_PATH}: ${browserTests.join(', ')}`);
 console.log(summary.text);
 process.exit(failedSteps.length > 0 ? 1 : 0);

@@ -15,8 +15,6 @@ export interface RemarkCitationsOptions {
   requireCitations?: (relativePath: string) => boolean;
   /** Repository root, for readable paths in messages. */
   root?: string;
-  /** The published site's address (with or without a final slash): notes carry full addresses for print. */
-  site?: string;
 }
 
 interface VFileLike {
@@ -57,7 +55,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     tightenMarkers(tree);
     if (document && document.notes.length > 0) {
-      tree.children.push(notesNode(document.notes, options.site ?? '') as RootContent);
+      tree.children.push(notesNode(document.notes) as RootContent);
     }
     // Which sources this page cites, for its metadata (JSON-LD `citation`).
     const cited = [...new Map(uses.map((u) => [u.source, { slug: u.source, title: u.sourceTitle }])).values()];
@@ -93,7 +91,7 @@ function markerNode(use: CitationUse) {
 const t = (value: string): ElementContent => ({ type: 'text', value });
 
 /** The "Sources" list: each note's quote, source, ¶ N and link, with ^ a b back-links. */
-function notesNode(notes: Note[], site: string) {
+function notesNode(notes: Note[]) {
   const items = notes.map((note): ElementContent => {
     const c = note.citation;
     const backrefs: ElementContent[] =
@@ -119,10 +117,8 @@ function notesNode(notes: Note[], site: string) {
       ' ',
       h('q', {}, c.matched.text),
       ' — ',
-      h('a', { href: c.href, dataPrintUrl: site ? new URL(c.passageHref, site).href : c.passageHref }, [
-        h('cite', {}, c.sourceTitle),
-        `, ¶ ${c.ordinal}`,
-      ]),
+      // Its full address for print comes from rehype-print-urls, as every other link's does.
+      h('a', { href: c.href }, [h('cite', {}, c.sourceTitle), `, ¶ ${c.ordinal}`]),
       ...(c.passageKind === 'furniture'
         ? [' ', h('span', { className: ['note-furniture'] }, '(from the page furniture around the article)')]
         : []),

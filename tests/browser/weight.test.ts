@@ -2,15 +2,13 @@
 // what script adds later (Pagefind's own stylesheet on the search page), gzipped from the built files.
 // tests/build/budgets.test.ts checks what the HTML links; this checks what arrives.
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET, gz } from '../support/budgets.ts';
 import { fileForUrl } from '../support/site.ts';
 import { hasChromium, launchBrowser, newPage, settle, visit } from '../support/browser.ts';
 
-const CSS_BUDGET = 10 * 1024;
-const JS_BUDGET = 6 * 1024;
-const gz = (path: string) => gzipSync(readFileSync(fileForUrl(path) as string), { level: 9 }).length;
+const gzFile = (path: string) => gz(readFileSync(fileForUrl(path) as string));
 
 /** One page of each type; the search page with results on it, as a reader uses it. */
 const PAGES: [path: string, reading: boolean][] = [
@@ -43,18 +41,18 @@ describe.skipIf(!hasChromium)('what a page loads, in the browser', () => {
       await settle(site);
       const loaded = (ext: RegExp) =>
         [...new Set(site.requests.map((url) => new URL(url).pathname).filter((p) => ext.test(p)))].map(
-          (p) => [p, gz(p)] as const,
+          (p) => [p, gzFile(p)] as const,
         );
       const css = loaded(/\.css$/u);
       const cssSize = css.reduce((sum, [, n]) => sum + n, 0);
       expect(css.length).toBeGreaterThan(0);
       expect(cssSize, `CSS of ${path}: ${css.map(([p, n]) => `${p} ${n} B`).join(', ')}`).toBeLessThanOrEqual(
-        CSS_BUDGET,
+        BUDGET.css,
       );
       if (reading) {
         const js = loaded(/\.m?js$/u);
         const jsSize = js.reduce((sum, [, n]) => sum + n, 0);
-        expect(jsSize, `JS of ${path}: ${js.map(([p, n]) => `${p} ${n} B`).join(', ')}`).toBeLessThanOrEqual(JS_BUDGET);
+        expect(jsSize, `JS of ${path}: ${js.map(([p, n]) => `${p} ${n} B`).join(', ')}`).toBeLessThanOrEqual(BUDGET.js);
       }
     } finally {
       await site.close();

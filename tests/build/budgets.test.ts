@@ -1,26 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUDGET, gz, kB } from '../support/budgets.ts';
 import { DIST } from '../support/paths.ts';
 import { allPagePaths, fileForUrl, page } from '../support/site.ts';
-
-/** Gzipped bytes, at the level a static host would use. Deterministic: no timing involved. */
-const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
-const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-
-const BUDGET = {
-  html: 14 * 1024,
-  /** Source pages carry the whole article: a base plus an allowance per passage. */
-  sourceBase: 6 * 1024,
-  sourcePerPassage: 400,
-  /** The claims matrix grows with the ledger: a base plus an allowance per claim. */
-  claimsBase: 6 * 1024,
-  claimsPerClaim: 400,
-  css: 10 * 1024,
-  /** Script a reading page loads up front; search and term highlighting load only when used. */
-  js: 6 * 1024,
-};
 
 const READING = (path: string) => path !== '/search/' && path !== '/404';
 

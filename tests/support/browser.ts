@@ -12,27 +12,13 @@ import {
   type Request,
 } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { allPagePaths, page as builtPage, text } from './site.ts';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** Browser test files wrap themselves in `describe.skipIf(!hasChromium)`; scripts/test.mjs shouts when it is false. */
 export const hasChromium = existsSync(CHROMIUM_PATH);
-
-/**
- * Exactly the flags from /work/shared/TOOLCHAIN.md: as root Chromium needs `--no-sandbox`; the rest stop it
- * from reaching the network on its own (updates, sync, QUIC, first-run pings).
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Where the preview server listens, e.g. `http://127.0.0.1:4567` (no trailing slash). */
 export function baseUrl(): string {

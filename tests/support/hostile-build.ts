@@ -1,11 +1,12 @@
 // The "hostile input" fixture: every payload of tests/fixtures/hostile/payloads.txt in a seed, and more in
 // the metadata of that seed, built once (Astro + Pagefind) into .tmp/fixtures/hostile/dist. The build test
 // and the browser test share it: whichever runs first builds, the other reuses it while it is fresh.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { stringify } from 'yaml';
+import { newestMtime } from '../../scripts/build-stamp.mjs';
 import { buildFixture, type FixtureBuild } from './fixture-build.ts';
 import { ROOT } from './paths.ts';
 
@@ -231,13 +232,6 @@ function isFresh(): boolean {
     join(ROOT, 'seeds'),
   ];
   return statSync(marker).mtimeMs > Math.max(...inputs.map(newestMtime));
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
 async function acquireLock(): Promise<void> {

@@ -11,9 +11,9 @@ import { REPO } from './_support/passages.ts';
 const FIXTURE = join(REPO, 'tests/fixtures/test-summary');
 
 describe('the summary at the end of npm test', () => {
-  let report: object;
+  let report: { numPassedTests: number; numFailedTests: number; numPendingTests: number; testResults: unknown[] };
   beforeAll(() => {
-    // A real Vitest report: one test passes, one fails, one is skipped.
+    // A real Vitest report: one test passes, one fails.
     const out = join(mkdtempSync(join(tmpdir(), 'test-summary-')), 'report.json');
     spawnSync('vitest', ['run', '--root', FIXTURE, '--reporter=json', `--outputFile.json=${out}`], {
       cwd: REPO,
@@ -23,14 +23,29 @@ describe('the summary at the end of npm test', () => {
     report = JSON.parse(readFileSync(out, 'utf8'));
   }, 60_000);
 
-  it('counts, then names the failed test with its file and message, and the skipped one', () => {
+  it('counts, then names the failed test with its file and message', () => {
     const summary = summarise([report], [], REPO);
-    expect([summary.passed, summary.failed, summary.skipped]).toEqual([1, 1, 1]);
+    expect([summary.passed, summary.failed, summary.skipped]).toEqual([1, 1, 0]);
     expect(summary.text).toContain(
       '✗ tests/fixtures/test-summary/sample.test.ts › compares words: AssertionError: the words differ',
     );
-    expect(summary.text).toContain('- tests/fixtures/test-summary/sample.test.ts › is skipped for now');
-    expect(summary.text.trimEnd().split('\n').at(-1)).toBe('tests: 1 passed, 1 failed, 1 skipped');
+    expect(summary.text.trimEnd().split('\n').at(-1)).toBe('tests: 1 passed, 1 failed, 0 skipped');
+  });
+
+  it('names a skipped test (Vitest reports it with the status "skipped")', () => {
+    // The same report with its passing test skipped, as a `runIf` that does not hold would leave it.
+    const skipped = structuredClone(report) as typeof report & {
+      numPassedTests: number;
+      numPendingTests: number;
+      testResults: { assertionResults: { status: string; fullName: string }[] }[];
+    };
+    const adds = skipped.testResults[0]?.assertionResults.find((a) => a.fullName === 'adds');
+    if (adds) adds.status = 'skipped';
+    skipped.numPassedTests = 0;
+    skipped.numPendingTests = 1;
+    const summary = summarise([skipped], [], REPO);
+    expect(summary.text).toContain('Skipped:\n  - tests/fixtures/test-summary/sample.test.ts › adds');
+    expect(summary.text.trimEnd().split('\n').at(-1)).toBe('tests: 0 passed, 1 failed, 1 skipped');
   });
 
   it('names a step that failed outside any test, and counts it as a failure', () => {

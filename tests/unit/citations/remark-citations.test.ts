@@ -13,6 +13,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildCatalog, type Source } from '../../../src/lib/catalog.ts';
 import { ContentError } from '../../../src/lib/errors.ts';
 import remarkCitations from '../../../src/plugins/remark-citations.ts';
+import rehypePrintUrls from '../../../src/plugins/rehype-print-urls.ts';
 import remarkReadingTime from '../../../src/plugins/remark-reading-time.ts';
 import { ACME, FIXTURES, GLOBEX, INITECH, passage, testSources } from './support.ts';
 
@@ -36,9 +37,10 @@ function processor(
           sources: options.sources ?? (() => sources),
           requireCitations: options.requireCitations ?? (() => true),
           root: '/x',
-          ...(options.site ? { site: options.site } : {}),
         });
-  return withPlugin.use(remarkRehype).use(rehypeStringify);
+  const hast = withPlugin.use(remarkRehype);
+  // As in astro.config.mjs: the notes' print addresses come from rehype-print-urls.
+  return (options.site ? hast.use(rehypePrintUrls, { site: options.site }) : hast).use(rehypeStringify);
 }
 
 async function render(text: string, options: Parameters<typeof processor>[0] = {}): Promise<string> {
@@ -130,14 +132,14 @@ describe('remarkCitations in a unified pipeline', () => {
 
   it('names the source in <cite>, gives ¶ N and links to the passage', () => {
     expect(html).toContain(
-      `<q>it “will not renew” the deal</q> — <a href="/sources/${ACME}/#${monday.id}:~:text=${WILL_NOT_RENEW}" data-print-url="/sources/${ACME}/#${monday.id}"><cite>Acme signs a widget deal</cite>, ¶ 2</a></li>`,
+      `<q>it “will not renew” the deal</q> — <a href="/sources/${ACME}/#${monday.id}:~:text=${WILL_NOT_RENEW}"><cite>Acme signs a widget deal</cite>, ¶ 2</a></li>`,
     );
     const note4 = document.getElementById('note-4');
     expect(note4?.querySelector('cite')?.textContent).toBe('Initech quarterly report');
     expect(note4?.textContent).toContain('¶ 2');
   });
 
-  it('gives each note the full address of its passage for print, whether or not the site ends with a slash', async () => {
+  it('with rehype-print-urls, gives each note the full address of its passage for print, with or without a final slash', async () => {
     for (const site of ['https://renegotiated.example/', 'https://renegotiated.example']) {
       expect(await render(demo, { site })).toContain(
         `data-print-url="https://renegotiated.example/sources/${ACME}/#${monday.id}"`,
