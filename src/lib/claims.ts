@@ -27,10 +27,13 @@ export type Claim = z.infer<typeof claimSchema>;
 export interface LocatedClaim {
   claim: Claim;
   line: number;
+  /** Lines of the claim's `claim:` and `figures:`. */
+  claimLine: number;
+  figuresLine: number;
   /** Sources the claim says nothing about yet (e.g. a seed added after the ledger was written). */
   unreviewed: string[];
   /** One citation request per source that states the claim or states it differently. */
-  citations: (CitationRequest & { status: Exclude<ClaimStatus, 'silent'>; note?: string })[];
+  citations: (CitationRequest & { status: Exclude<ClaimStatus, 'silent'>; note?: string; noteLine?: number })[];
 }
 
 const FIXES: Record<string, string> = {
@@ -97,10 +100,17 @@ export function parseClaims(
         line: item.lineOf(['sources', slug, 'quote']),
         column: 1,
         status: entry.status,
-        ...(entry.note ? { note: entry.note } : {}),
+        ...(entry.note ? { note: entry.note, noteLine: item.lineOf(['sources', slug, 'note']) } : {}),
       });
     }
-    claims.push({ claim: item.value, line: item.line, unreviewed, citations });
+    claims.push({
+      claim: item.value,
+      line: item.line,
+      claimLine: item.lineOf(['claim']),
+      figuresLine: item.lineOf(['figures']),
+      unreviewed,
+      citations,
+    });
   }
   // In file order, as an editor reads them (a problem with the whole file, which has no line, first).
   return { claims, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
@@ -128,4 +138,27 @@ export function describeSummary(
     unreviewed > 0 ? count(unreviewed, 'is not reviewed yet', 'are not reviewed yet') : '',
   ].filter(Boolean);
   return `${parts.join(', ')}.${summary.singleSource ? ' Only one source reports it.' : ''}`;
+}
+
+/** What a <Count> counts: a status of the ledger, or `mentions` (states or differs). */
+export type CountedStatus = ClaimStatus | 'mentions';
+
+/** Does a source with this status count towards this kind of count? */
+export const counts = (status: ClaimStatus | undefined, counted: CountedStatus) =>
+  status !== undefined && (counted === 'mentions' ? status !== 'silent' : status === counted);
+
+/**
+ * How many sources the ledger gives a status for a claim, out of how many sources there are, and how
+ * many of those the ledger has not reviewed yet: what <Count> renders.
+ */
+export function ledgerCount(
+  claim: Claim,
+  counted: CountedStatus,
+  sourceSlugs: readonly string[],
+): { count: number; total: number; unreviewed: number } {
+  return {
+    count: sourceSlugs.filter((slug) => counts(claim.sources[slug]?.status, counted)).length,
+    total: sourceSlugs.length,
+    unreviewed: sourceSlugs.filter((slug) => !(slug in claim.sources)).length,
+  };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 import { duplicateIdProblems, parseYamlList } from './yaml-list.ts';
-import type { CitationRequest } from './citations/resolve.ts';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/u;
 
@@ -10,11 +9,11 @@ export const timelineEventSchema = z.strictObject({
   date: z.string().regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   label: z.string().trim().min(1),
   approximate: z.boolean(),
+  /** The year is the site's inference, not stated by the sources: shown as such. */
+  yearInferred: z.boolean().optional(),
   title: z.string().trim().min(1),
+  /** Prose in the explainers' syntax: every sentence cites inline with <Cite>, or is <Inference>. */
   summary: z.string().trim().min(1),
-  citations: z
-    .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) }))
-    .min(1, 'must have at least one citation'),
 });
 
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
@@ -24,8 +23,10 @@ export interface LocatedEvent {
   line: number;
   /** Line of the event's `date:`. */
   dateLine: number;
-  /** A citation request per citation, with the line of its quote. */
-  citations: CitationRequest[];
+  /** Line of the event's `title:`. */
+  titleLine: number;
+  /** The file line and column of a character of the summary, by its offset in the summary. */
+  summaryPosition(offset: number): { line: number; column: number };
 }
 
 const FIXES: Record<string, string> = {
@@ -33,9 +34,11 @@ const FIXES: Record<string, string> = {
   date: 'write the date as precisely as the sources state it: "2019", "2025-10" or "2026-04-27" (quoted).',
   label: 'write the date as a reader should see it, e.g. "Late March 2026".',
   approximate: 'set approximate: true if the sources give only an approximate date, else false.',
+  yearInferred:
+    'set yearInferred: true when the sources do not state the year and the site infers it, else leave it out.',
   title: 'give the event a short title in your own words.',
-  summary: 'summarise the event in one or two sentences of your own.',
-  citations: 'add at least one citation, as `- source: <slug>` with `quote: "<exact words>"` below it.',
+  summary:
+    'summarise the event in a few sentences of your own, each citing inline: `summary: >-` then text with <Cite source="…" quote="…" />.',
 };
 
 /** `<datetime>` value of a partial ISO date: it already is one ("2025-10" is valid). */
@@ -54,14 +57,17 @@ export function parseTimeline(text: string, file: string): { events: LocatedEven
     event: item.value,
     line: item.line,
     dateLine: item.lineOf(['date']),
-    citations: item.value.citations.map((c, i) => ({
-      source: c.source,
-      quote: c.quote,
-      file,
-      line: item.lineOf(['citations', i, 'quote']),
-      column: 1,
-    })),
+    titleLine: item.lineOf(['title']),
+    summaryPosition: (offset: number) =>
+      item.positionIn(['summary'], offset) ?? { line: item.lineOf(['summary']), column: 1 },
   }));
+  // The old form listed citations apart from the summary; say how to move them.
+  for (const problem of problems) {
+    if (/unknown field `citations`/u.test(problem.message)) {
+      problem.fix =
+        'citations now go inline in the summary, sentence by sentence: write each as <Cite source="…" quote="…" /> before the full stop of the sentence it supports, and remove `citations:`.';
+    }
+  }
 
   problems.push(
     ...duplicateIdProblems(

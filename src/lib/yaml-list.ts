@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 
@@ -8,6 +8,11 @@ export interface ListItem<T> {
   line: number;
   /** Line of a nested key or index path in the entry (falls back to the entry's line). */
   lineOf(path: readonly PropertyKey[]): number;
+  /**
+   * The file line and column of a character of a string value (by its offset in the parsed string),
+   * through folding, quoting and indentation; undefined when the path holds no string.
+   */
+  positionIn(path: readonly PropertyKey[], offset: number): { line: number; column: number } | undefined;
 }
 
 /**
@@ -56,6 +61,10 @@ export function parseYamlList<S extends z.ZodType>(
   for (const [index, node] of (root.items as YamlNode[]).entries()) {
     const line = lineAt(node.range?.[0]);
     const lineOf = (path: readonly PropertyKey[]) => lineOfPath(node, path, lineAt) ?? line;
+    const positionIn = (path: readonly PropertyKey[], offset: number) => {
+      const scalar = nodeAtPath(node, path);
+      return scalar ? scalarPosition(text, scalar, offset, lineCounter) : undefined;
+    };
     const value = data[index];
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
@@ -78,7 +87,7 @@ export function parseYamlList<S extends z.ZodType>(
       }
       continue;
     }
-    items.push({ value: parsed.data, line, lineOf });
+    items.push({ value: parsed.data, line, lineOf, positionIn });
   }
   return { items, problems };
 }
@@ -104,6 +113,57 @@ function lineOfPath(
     } else break;
   }
   return found;
+}
+
+function nodeAtPath(node: YamlNode, path: readonly PropertyKey[]): Scalar | undefined {
+  let current: unknown = node;
+  for (const key of path) {
+    if (isMap(current)) current = current.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
+    else if (isSeq(current) && typeof key === 'number') current = current.items[key];
+    else return undefined;
+  }
+  return isScalar(current) && typeof current.value === 'string' ? current : undefined;
+}
+
+/**
+ * Where a character of a string scalar stands in the file. The parsed string joins the scalar's
+ * source lines (folded by a space, or kept by a line break) without their indentation; walking the
+ * source lines in step with the string finds the line, and the column within it.
+ */
+function scalarPosition(
+  text: string,
+  scalar: Scalar,
+  offset: number,
+  lineCounter: LineCounter,
+): { line: number; column: number } | undefined {
+  const [start, end] = scalar.range ?? [];
+  if (start === undefined || end === undefined) return undefined;
+  const block = scalar.type === Scalar.BLOCK_FOLDED || scalar.type === Scalar.BLOCK_LITERAL;
+  const quoted = scalar.type === Scalar.QUOTE_DOUBLE || scalar.type === Scalar.QUOTE_SINGLE;
+  // The source lines that hold the string, each with the offset in the file where its text starts.
+  const lines: { at: number; text: string }[] = [];
+  let cursor = start;
+  for (const [i, raw] of text.slice(start, end).split('\n').entries()) {
+    const lead = raw.length - raw.trimStart().length;
+    if (!(block && i === 0)) {
+      const skip = i === 0 && quoted ? 1 : 0;
+      const body = i === 0 ? raw.slice(skip) : raw.trimStart();
+      if (body.trim() !== '') lines.push({ at: cursor + (i === 0 ? skip : lead), text: body });
+    }
+    cursor += raw.length + 1;
+  }
+  let remaining = offset;
+  for (const line of lines) {
+    if (remaining <= line.text.length) {
+      const pos = lineCounter.linePos(line.at + remaining);
+      return { line: pos.line, column: pos.col };
+    }
+    remaining -= line.text.length + 1;
+  }
+  const last = lines.at(-1);
+  if (!last) return undefined;
+  const pos = lineCounter.linePos(last.at);
+  return { line: pos.line, column: pos.col };
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

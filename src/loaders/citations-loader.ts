@@ -1,29 +1,24 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
-import { CLAIMS_FILE, CITING_FOLDERS, loadCorpus, TIMELINE_FILE } from '../lib/citations/corpus.ts';
+import { toHtml } from 'hast-util-to-html';
+import { CLAIMS_FILE } from '../lib/citations/corpus.ts';
+import { countElement, countText, markerElement, proseText, renderProse } from '../lib/citations/render.ts';
 import { CELL_STATUSES, claimSummary } from '../lib/claims.ts';
 import { ContentError } from '../lib/errors.ts';
+import { corpusInputs, siteCorpus } from '../lib/site-corpus.ts';
 import { join, relative } from 'node:path';
 import { reloadOnChange } from './watch.ts';
 
+/** The one corpus (read and resolved once per build), or every problem in it at once. */
 function corpusFor(root: string) {
-  const paths = contentPaths(root);
-  const catalog = loadCatalog(paths);
-  const corpus = loadCorpus(root, paths.contentDir, catalog.sources);
-  if (corpus.problems.length > 0) throw new ContentError(corpus.problems);
-  return { catalog, corpus, paths };
+  const site = siteCorpus(root);
+  if (site.corpus.problems.length > 0) throw new ContentError(site.corpus.problems);
+  return site;
 }
 
 /** Everything a citation depends on: the seeds, their metadata, and every citing file. */
-const inputs = (paths: ReturnType<typeof contentPaths>) => [
-  paths.seedsDir,
-  paths.metadataFile,
-  ...CITING_FOLDERS.map((f) => join(paths.contentDir, f)),
-  join(paths.contentDir, TIMELINE_FILE),
-  join(paths.contentDir, CLAIMS_FILE),
-];
+const inputs = corpusInputs;
 
 const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.number().optional() });
 
@@ -76,12 +71,18 @@ export const timelineSchema = z.object({
   date: z.string(),
   label: z.string(),
   approximate: z.boolean(),
+  yearInferred: z.boolean(),
   title: z.string(),
+  /** The summary as plain text (reading time, open data) and as HTML with its markers (the page). */
   summary: z.string(),
-  citations: z.array(resolvedCitationSchema),
+  summaryHtml: z.string(),
+  citations: z.array(resolvedCitationSchema.extend({ marker: z.string(), refId: z.string() })),
 });
 
-/** `timeline`: the dated events of content/timeline.yaml, in order, with resolved citations. */
+/** Letters for the markers of a timeline summary, so they are not taken for the page's numbered notes. */
+const letter = (n: number) => String.fromCharCode(96 + ((n - 1) % 26) + 1) + (n > 26 ? String(Math.ceil(n / 26)) : '');
+
+/** `timeline`: the dated events of content/timeline.yaml, in order, each summary rendered with its markers. */
 export function timelineLoader(): Loader {
   return {
     name: 'renegotiated-timeline',
@@ -89,25 +90,48 @@ export function timelineLoader(): Loader {
     async load({ store, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
       const sync = async () => {
-        const { corpus, paths } = corpusFor(root);
-        const uses = corpus.index.documents.filter((d) => d.file.endsWith(TIMELINE_FILE));
+        const { catalog, corpus, paths } = corpusFor(root);
+        const slugs = catalog.sources.map((s) => s.slug);
         store.clear();
-        for (const [order, { event }] of corpus.events.entries()) {
-          const doc = uses[order];
+        for (const [order, { located, tree, analysis, citations }] of corpus.events.entries()) {
+          const { event } = located;
+          const uses = citations?.uses ?? [];
+          // One letter per cited passage and quote, as notes are numbered: [a], [b].
+          const letterOf = new Map(uses.map((u) => [u.note, letter(u.note)]));
+          const useByNode = new Map((analysis?.citations ?? []).map((c, i) => [c.node, citations?.byRequest[i]]));
+          const countByNode = new Map((analysis?.counts ?? []).map((c) => [c.node, c]));
+          const rendered = tree
+            ? renderProse(tree, {
+                marker: (node) => {
+                  const use = useByNode.get(node);
+                  return use ? markerElement(use, { label: `[${letterOf.get(use.note)}]`, note: false }) : undefined;
+                },
+                count: (node) => {
+                  const count = countByNode.get(node);
+                  return count ? countElement(count, countText(count, corpus.ledger, slugs)) : undefined;
+                },
+                inferencePrefix: `${event.id}-`,
+              })
+            : [];
           const data = {
             order,
             date: event.date,
             label: event.label,
             approximate: event.approximate,
+            yearInferred: event.yearInferred === true,
             title: event.title,
-            summary: event.summary,
-            citations: (doc?.uses ?? []).map((u) => ({
-              source: u.source,
-              sourceTitle: u.sourceTitle,
-              ordinal: u.ordinal,
-              href: u.href,
-              matched: u.matched.text,
-            })),
+            summary: proseText(rendered),
+            summaryHtml: toHtml(rendered),
+            citations:
+              citations?.notes.map(({ citation: u, number }) => ({
+                source: u.source,
+                sourceTitle: u.sourceTitle,
+                ordinal: u.ordinal,
+                href: u.href,
+                matched: u.matched.text,
+                marker: letter(number),
+                refId: event.id,
+              })) ?? [],
           };
           store.set({ id: event.id, data: await parseData({ id: event.id, data }) });
         }
@@ -149,7 +173,6 @@ export function claimsLoader(): Loader {
       const root = fileURLToPath(config.root);
       const sync = async () => {
         const { catalog, corpus, paths } = corpusFor(root);
-        const docs = corpus.index.documents.filter((d) => d.file.endsWith(CLAIMS_FILE));
         const unreviewed = [...new Set(corpus.claims.flatMap((c) => c.unreviewed))];
         for (const slug of unreviewed) {
           logger.warn(
@@ -158,7 +181,7 @@ export function claimsLoader(): Loader {
         }
         store.clear();
         for (const [order, { claim, citations }] of corpus.claims.entries()) {
-          const uses = docs[order]?.uses ?? [];
+          const uses = corpus.ledger.get(claim.id)?.cells ?? [];
           const cells = catalog.sources.map((source) => {
             const entry = claim.sources[source.slug];
             const i = citations.findIndex((c) => c.source === source.slug);

@@ -1,7 +1,8 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog, contentPaths } from '../lib/catalog-files.ts';
+import { contentPaths } from '../lib/catalog-files.ts';
+import { siteCorpus } from '../lib/site-corpus.ts';
 import { PASSAGE_KINDS, type PassageKind } from '../lib/passages/types.ts';
 import { reloadOnChange } from './watch.ts';
 
@@ -33,7 +34,8 @@ export const sourceSchema = z.object({
 
 /**
  * The `sources` collection: one entry per `.txt` in seeds/, curated by content/sources.yaml.
- * All the work happens in the pure catalog module; this only hands its result to Astro.
+ * All the work happens in the pure catalog module (through the shared site corpus); this only hands
+ * its result to Astro.
  */
 export function sourcesLoader(): Loader {
   return {
@@ -43,7 +45,8 @@ export function sourcesLoader(): Loader {
       const root = fileURLToPath(config.root);
       const paths = contentPaths(root);
       const sync = async () => {
-        const catalog = loadCatalog(paths);
+        // The same catalog the citations were resolved against, read once.
+        const { catalog } = siteCorpus(root);
         for (const warning of catalog.warnings) logger.warn(warning);
         store.clear();
         for (const source of catalog.sources) {

@@ -1,18 +1,21 @@
 import { relative } from 'node:path';
-import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
 import type { Node, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Source } from '../lib/catalog.ts';
-import { buildCitationIndex, type CitationUse, type Note } from '../lib/citations/index-builder.ts';
+import type { Corpus } from '../lib/citations/corpus.ts';
+import type { CitationUse, Note } from '../lib/citations/index-builder.ts';
+import { inferenceId } from '../lib/citations/inferences.ts';
 import { analyseTree, CITE, EDITORIAL } from '../lib/citations/mdx.ts';
+import { countText, INFERENCE_LABEL, markerElement } from '../lib/citations/render.ts';
 import { ContentError } from '../lib/errors.ts';
-import { urlForContentFile } from '../lib/routes.ts';
+import { CLAIMS_URL } from '../lib/citations/corpus.ts';
 
 export interface RemarkCitationsOptions {
-  /** The sources citations resolve against (called once per file; cache it). */
-  sources: () => readonly Source[];
-  /** Must this file cite every paragraph? Paths are relative to `root`. */
-  requireCitations?: (relativePath: string) => boolean;
+  /**
+   * The corpus every page was checked and resolved against, and the sources' slugs (read once per
+   * build: see src/lib/site-corpus.ts). The plugin resolves nothing itself.
+   */
+  corpus: () => { corpus: Corpus; sourceSlugs: readonly string[] };
   /** Repository root, for readable paths in messages. */
   root?: string;
 }
@@ -22,28 +25,54 @@ interface VFileLike {
 }
 
 /**
- * Turn `<Cite source quote />` into numbered markers linked to the cited passage (with a
- * text fragment), append the "Sources" notes with back-links, unwrap `<Editorial>`, and stop
- * the build with file:line:column when a citation does not resolve or a paragraph cites nothing.
+ * Turn `<Cite source quote />` into numbered markers linked to the cited passage (with a text
+ * fragment), `<Count>` into the number of sources the ledger gives, `<Inference>` into the site's
+ * labelled reasoning; append the "Sources" notes with back-links and unwrap `<Editorial>`. Every
+ * citation comes resolved from the one corpus; a page with problems stops the build with them.
  */
 export default function remarkCitations(options: RemarkCitationsOptions) {
   const root = options.root ?? process.cwd();
   return (tree: Root, file: VFileLike) => {
     const path = file.path ? relative(root, file.path).replace(/\\/gu, '/') : '<unknown>';
-    const analysis = analyseTree(tree, path, { requireCitations: options.requireCitations?.(path) ?? false });
-    if (analysis.citations.length === 0 && analysis.editorials.length === 0 && analysis.problems.length === 0) return;
+    const { corpus, sourceSlugs } = options.corpus();
+    const page = corpus.pages.get(path);
+    if (!page) return;
+    const problems = corpus.problems.filter((p) => p.file === path);
+    if (problems.length > 0) throw new ContentError(problems);
 
-    const { index, problems } = buildCitationIndex(options.sources(), [
-      { file: path, url: urlForContentFile(path) ?? '/', title: path, citations: analysis.citations },
-    ]);
-    const all = [...analysis.problems, ...problems];
-    if (all.length > 0) throw new ContentError(all);
-
-    const document = index.documents[0];
-    const uses = document?.uses ?? [];
+    // The same parse as the corpus's: find the same elements again in this tree, in the same order.
+    const analysis = analyseTree(tree, path, { requireCitations: false });
+    const expected = page.analysis.citations.map((c) => `${c.source}|${c.quote}`).join('\n');
+    if (analysis.citations.map((c) => `${c.source}|${c.quote}`).join('\n') !== expected) {
+      throw new Error(`${path} changed while the site was being built; build again.`);
+    }
+    const uses = page.citations.byRequest;
     analysis.citations.forEach((found, i) => {
-      const use = uses[i] as CitationUse;
-      Object.assign(found.node, markerNode(use));
+      Object.assign(found.node, markerNode(uses[i] as CitationUse));
+    });
+    analysis.counts.forEach((found, i) => {
+      const checked = page.analysis.counts[i] ?? found;
+      const text = countText(checked, corpus.ledger, sourceSlugs);
+      Object.assign(found.node, {
+        type: 'countText',
+        children: [{ type: 'text', value: text }],
+        data: checked.claim
+          ? { hName: 'a', hProperties: { href: `${CLAIMS_URL}#${checked.claim}`, className: ['count'], dataCount: '' } }
+          : { hName: 'span', hProperties: { className: ['count'], dataCount: '' } },
+      });
+    });
+    analysis.inferences.forEach((node, i) => {
+      const block = node.type === 'mdxJsxFlowElement';
+      const label = {
+        type: 'inferenceLabel',
+        children: [{ type: 'text', value: INFERENCE_LABEL }],
+        data: { hName: 'span', hProperties: { className: ['inference__label'] } },
+      };
+      Object.assign(node, {
+        type: 'inference',
+        children: [label, { type: 'text', value: ' ' }, ...node.children],
+        data: { hName: block ? 'div' : 'span', hProperties: { className: ['inference'], id: inferenceId('', i + 1) } },
+      });
     });
     for (const editorial of analysis.editorials) {
       // Inline <Editorial> sits inside a paragraph: a span there, a div around whole paragraphs.
@@ -54,11 +83,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       });
     }
     tightenMarkers(tree);
-    if (document && document.notes.length > 0) {
-      tree.children.push(notesNode(document.notes) as RootContent);
-    }
+    const notes = page.citations.notes;
+    if (notes.length > 0) tree.children.push(notesNode(notes) as RootContent);
     // Which sources this page cites, for its metadata (JSON-LD `citation`).
-    const cited = [...new Map(uses.map((u) => [u.source, { slug: u.source, title: u.sourceTitle }])).values()];
+    const used = uses.filter((u): u is CitationUse => u !== undefined);
+    const cited = [...new Map(used.map((u) => [u.source, { slug: u.source, title: u.sourceTitle }])).values()];
     const data = file as VFileLike & { data?: { astro?: { frontmatter?: Record<string, unknown> } } };
     data.data ??= {};
     data.data.astro ??= {};
@@ -67,24 +96,15 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   };
 }
 
-/** `[n]` as a superscript link to the passage, naming the source for screen readers. */
+/** `[n]` as a superscript link to the passage (see markerElement), as an mdast node the MDX pipeline keeps. */
 function markerNode(use: CitationUse) {
-  const label = ` ${use.sourceTitle}, ¶ ${use.ordinal}`;
+  const sup = markerElement(use, { id: use.refId });
   return {
     type: 'citationMarker',
     name: undefined,
     attributes: undefined,
     children: [],
-    data: {
-      hName: 'sup',
-      hProperties: { className: ['cite-ref'], id: use.refId, dataPagefindIgnore: '' },
-      hChildren: [
-        h('a', { href: use.href, dataNote: String(use.note) }, [
-          `[${use.note}]`,
-          h('span', { className: ['visually-hidden'] }, label),
-        ]),
-      ],
-    },
+    data: { hName: 'sup', hProperties: sup.properties, hChildren: sup.children },
   };
 }
 

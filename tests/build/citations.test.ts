@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../support/fixture-build.ts';
 import { allPagePaths, page, text } from '../support/site.ts';
+import { fragmentWords } from '../support/text-fragment.ts';
 
 const EXPLAINERS = ['exclusivity', 'financial-terms', 'timeline'];
-
-/** The words a `:~:text=` fragment asks the browser to find (both ends of a start,end pair). */
-function fragmentWords(href: string): string[] {
-  const directive = href.split(':~:text=')[1];
-  return directive ? directive.split(',').map((part) => decodeURIComponent(part)) : [];
-}
 
 describe('citation links', () => {
   const citing = allPagePaths().filter((p) => !p.startsWith('/sources/'));
@@ -36,7 +31,8 @@ describe('citation links', () => {
   it('the explainers, the timeline and the home page cite, with notes that quote the source', () => {
     for (const path of [...EXPLAINERS.map((e) => `/explainers/${e}/`), '/']) {
       const { document } = page(path);
-      const markers = document.querySelectorAll('sup.cite-ref > a');
+      // The timeline's events mark their citations with letters, listed under each event (tested below).
+      const markers = [...document.querySelectorAll('sup.cite-ref > a')].filter((a) => !a.closest('.timeline'));
       expect(markers.length, path).toBeGreaterThan(5);
       for (const marker of markers) {
         const note = document.getElementById(`note-${marker.getAttribute('data-note')}`);
@@ -68,8 +64,14 @@ describe('citation links', () => {
   it.each(EXPLAINERS)('/explainers/%s/ cites in every paragraph and table row that is not editorial', (id) => {
     const { document } = page(`/explainers/${id}/`);
     const body = document.querySelector('.explainer__body');
+    // The timeline's event summaries are paragraphs too; an event's date line and sources list are not prose.
     const blocks = [...(body?.querySelectorAll('p, tbody tr') ?? [])].filter(
-      (el) => !el.closest('.editorial, .notes, .timeline') && text(el) !== '',
+      (el) =>
+        !el.closest('.editorial, .notes, .timeline-event__date, .timeline-event__sources') &&
+        !el.matches('.timeline-event__date, .timeline-event__sources') &&
+        text(el) !== '' &&
+        // A paragraph that only links to rows of the claims ledger rests on those rows.
+        !(el.querySelector('a[href^="/claims/#"]') && !el.querySelector('sup.cite-ref')),
     );
     expect(blocks.length).toBeGreaterThan(3);
     const uncited = blocks.filter((el) => !el.querySelector('sup.cite-ref')).map((el) => text(el).slice(0, 80));
@@ -155,6 +157,26 @@ describe('the timeline', () => {
     expect([...dates].sort()).toEqual(dates);
     expect(dates[0]).toBe('2019');
     expect(dates).toContain('2026-04-27');
+  });
+
+  it('marks each citation of an event with a letter that its sources list gives, linking to the same passage', () => {
+    for (const event of events) {
+      const markers = [...event.querySelectorAll('.timeline-event__summary sup.cite-ref > a')];
+      expect(markers.length, event.id).toBeGreaterThan(0);
+      const listed = new Map(
+        [...event.querySelectorAll('.timeline-event__sources .timeline-event__marker')].map((m) => [
+          text(m),
+          m.nextElementSibling?.getAttribute('href'),
+        ]),
+      );
+      for (const marker of markers) {
+        const label = /^\[([a-z]+\d*)\]/u.exec(text(marker))?.[1];
+        expect(label, `${event.id}: ${text(marker)}`).toBeDefined();
+        expect(listed.get(`[${label}]`), `${event.id}: [${label}]`).toBe(marker.getAttribute('href'));
+        // No note on the page belongs to it: the page's notes are numbered, the events' markers lettered.
+        expect(marker.hasAttribute('data-note')).toBe(false);
+      }
+    }
   });
 });
 

@@ -11,6 +11,12 @@ export const BUDGET = {
   /** Source pages carry the whole article: a base plus an allowance per passage. */
   sourceBase: 6 * 1024,
   sourcePerPassage: 400,
+  /**
+   * A citing page carries a marker for every sentence and a note for every passage it cites: a base
+   * plus an allowance per marker, when that comes to more than the plain page budget.
+   */
+  citingBase: 6 * 1024,
+  citingPerMarker: 110,
   /** The claims matrix grows with the ledger: a base plus an allowance per claim. */
   claimsBase: 6 * 1024,
   claimsPerClaim: 400,

@@ -72,6 +72,7 @@ describe('parseClaims: a valid claim', () => {
         column: 1,
         status: 'differs',
         note: 'Speaks of models only.',
+        noteLine: 12,
       },
     ]);
   });

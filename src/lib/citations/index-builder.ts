@@ -34,6 +34,8 @@ export interface DocumentCitations {
   url: string;
   title: string;
   uses: CitationUse[];
+  /** The use of each citation the document asked for, in its order; undefined where it did not resolve. */
+  byRequest: (CitationUse | undefined)[];
   notes: Note[];
 }
 
@@ -74,10 +76,12 @@ export function buildCitationIndex(
     const notes: Note[] = [];
     const noteByKey = new Map<string, Note>();
     const uses: CitationUse[] = [];
+    const byRequest: (CitationUse | undefined)[] = [];
     doc.citations.forEach((request, i) => {
       const resolution = resolveCitation(bySlug, request);
       if (!resolution.ok) {
         problems.push(resolution.problem);
+        byRequest.push(undefined);
         return;
       }
       const citation = resolution.citation;
@@ -90,7 +94,9 @@ export function buildCitationIndex(
         noteByKey.set(key, note);
       }
       if (!note.refs.includes(refId)) note.refs.push(refId);
-      uses.push({ ...citation, refId, note: note.number });
+      const use = { ...citation, refId, note: note.number };
+      uses.push(use);
+      byRequest.push(use);
       cited.add(citation.source);
 
       const links = backlinks.get(passageKey(citation.source, citation.passageId)) ?? [];
@@ -100,7 +106,7 @@ export function buildCitationIndex(
       }
       backlinks.set(passageKey(citation.source, citation.passageId), links);
     });
-    return { file: doc.file, url: doc.url, title: doc.title, uses, notes };
+    return { file: doc.file, url: doc.url, title: doc.title, uses, byRequest, notes };
   });
 
   return {

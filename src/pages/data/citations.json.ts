@@ -1,14 +1,11 @@
 import type { APIRoute } from 'astro';
-import { sharedCatalog } from '../../lib/catalog-cache.ts';
-import { contentPaths } from '../../lib/catalog-files.ts';
-import { loadCorpus } from '../../lib/citations/corpus.ts';
+import { siteCorpus } from '../../lib/site-corpus.ts';
 import { json } from '../../lib/json-response.ts';
 
 /** Every citation on the site: where it is, which passage it points to, and the words quoted. */
 export const GET: APIRoute = ({ site }) => {
-  const root = process.cwd();
-  const { sources } = sharedCatalog(root);
-  const { index } = loadCorpus(root, contentPaths(root).contentDir, sources);
+  // The citations every page rendered from, resolved once for the whole build.
+  const { index } = siteCorpus(process.cwd()).corpus;
   const abs = (path: string) => new URL(path, site).href;
   return json({
     $schema: abs('/data/schemas/citations.schema.json'),

@@ -15,6 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
       date: data.date,
       label: data.label,
       approximate: data.approximate,
+      yearInferred: data.yearInferred,
       title: data.title,
       summary: data.summary,
       citations: data.citations.map((c) => ({

@@ -88,7 +88,7 @@ describe('loadCorpus on the real repository', () => {
     const timelineDocs = corpus.index.documents.filter((d) => d.file === 'content/timeline.yaml');
     expect(timelineDocs).toHaveLength(corpus.events.length);
     timelineDocs.forEach((doc, i) => {
-      const event = corpus.events[i]?.event;
+      const event = corpus.events[i]?.located.event;
       expect(doc.url).toBe(TIMELINE_URL);
       expect(doc.title).toBe(`Timeline: ${event?.label}`);
       expect(doc.uses.every((u) => u.refId === event?.id)).toBe(true);
@@ -98,7 +98,7 @@ describe('loadCorpus on the real repository', () => {
     expect(eventLinks.length).toBeGreaterThan(0);
     for (const link of eventLinks) {
       expect(link).not.toHaveProperty('note');
-      expect(corpus.events.some((e) => link.href === `${TIMELINE_URL}#${e.event.id}`)).toBe(true);
+      expect(corpus.events.some((e) => link.href === `${TIMELINE_URL}#${e.located.event.id}`)).toBe(true);
     }
   });
 

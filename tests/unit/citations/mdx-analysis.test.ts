@@ -109,7 +109,7 @@ describe('analyseTree: problems', () => {
       [9, 22],
       [11, 1],
       [19, 3],
-      [24, 1],
+      [24, 3],
     ]);
     expect(analysis.problems.every((p) => p.file === file)).toBe(true);
     expect(analysis.problems[0]).toMatchObject(lineOf('<Cite source="acme-widget-deal" />'));
@@ -138,18 +138,18 @@ describe('analyseTree: problems', () => {
     ]);
   });
 
-  it('reports a paragraph without citation at its line, quoting its first words and suggesting <Editorial>', () => {
+  it('reports a sentence without citation at its line, quoting its first words and suggesting <Editorial>', () => {
     const p = analysis.problems[3];
     const paragraph =
       'A paragraph without any citation, which goes on for long enough that its message must be shortened somewhere.';
     expect(p?.line).toBe(lineOf(paragraph).line);
-    expect(p?.message).toBe(`this paragraph has no citation: "${paragraph.slice(0, 79)}…".`);
+    expect(p?.message).toBe(`this sentence has no citation: "${paragraph.slice(0, 99)}…".`);
     expect(p?.fix).toContain('<Editorial>');
     expect(p?.fix).toContain('<Cite source="…" quote="…" />');
   });
 
   it('reports a list item without citation', () => {
-    expect(analysis.problems[4]?.message).toBe('this paragraph has no citation: "A list item without a citation.".');
+    expect(analysis.problems[4]?.message).toBe('this sentence has no citation: "A list item without a citation.".');
   });
 
   it('reports a table body row without citation, and not the header row', () => {
@@ -175,8 +175,8 @@ describe('analyseTree: problems', () => {
     const uncited = fixture('uncited.mdx');
     expect(analyse(uncited, false).problems).toEqual([]);
     expect(analyse(uncited, true).problems.map((p) => [p.line, p.message])).toEqual([
-      [7, 'this paragraph has no citation: "Nothing here cites.".'],
-      [9, 'this paragraph has no citation: "Not this either.".'],
+      [7, 'this sentence has no citation: "Nothing here cites.".'],
+      [9, 'this sentence has no citation: "Not this either.".'],
     ]);
   });
 });
@@ -225,5 +225,124 @@ describe('analyseTree: small cases', () => {
   it('uses the file name it is given', () => {
     const analysis = analyse('Uncited.\n', true, 'content/pages/home.mdx');
     expect(analysis.problems[0]).toMatchObject({ file: 'content/pages/home.mdx', line: 1, column: 1 });
+  });
+});
+
+describe('analyseTree: every sentence cites', () => {
+  const cite = '<Cite source="s" quote="q" />';
+
+  it('reports a sentence appended to a cited paragraph, at its own line and column, quoting it', () => {
+    const analysis = analyse(`Microsoft keeps a license ${cite}. Microsoft will also pay $10 billion.\n`);
+    expect(analysis.problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [1, 58, 'this sentence has no citation: "Microsoft will also pay $10 billion.".'],
+    ]);
+    expect(analysis.problems[0]?.fix).toMatch(/before its full stop/u);
+  });
+
+  it('gives a marker written after the full stop to the sentence before it', () => {
+    const analysis = analyse(`First claim. ${cite} Second claim ${cite}.\n`);
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.sentences.map((s) => [s.text, s.cites.length])).toEqual([
+      ['First claim.', 1],
+      ['Second claim.', 1],
+    ]);
+  });
+
+  it('finds the line and column of a sentence on the second line of a paragraph', () => {
+    const analysis = analyse(`Cited ${cite}.\nNot cited here.\n`);
+    expect(analysis.problems.map((p) => [p.line, p.column])).toEqual([[2, 1]]);
+  });
+
+  it('needs no citation for a sentence inside inline <Editorial>, but does for the rest of the paragraph', () => {
+    const analysis = analyse('- **Cap.** <Editorial>A ceiling on the total.</Editorial> OpenAI pays one.\n');
+    expect(analysis.problems.map((p) => p.message)).toEqual(['this sentence has no citation: "OpenAI pays one.".']);
+  });
+
+  it('needs no citation for the bold label that starts a list item', () => {
+    expect(analyse(`- **Cap.** A ceiling applies ${cite}.\n`).problems).toEqual([]);
+  });
+
+  it('records the figures each sentence states as fact, leaving out editorial and inference', () => {
+    const analysis = analyse(
+      `Microsoft keeps 27 percent ${cite}. <Inference>That was a Monday ${cite}.</Inference> <Editorial>A rule.</Editorial>\n`,
+    );
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.sentences.map((s) => s.figures.map((f) => f.key))).toEqual([['percent:27'], [], []]);
+  });
+
+  it('reports a figure in editorial text', () => {
+    const analysis = analyse('<Editorial>\n\nThe cap is 27 percent.\n\n</Editorial>\n');
+    expect(analysis.problems.map((p) => [p.line, p.message])).toEqual([
+      [3, 'editorial text states a figure, "27 percent".'],
+    ]);
+  });
+
+  it('reports an inference that cites nothing, inline or as a block', () => {
+    const inline = analyse(`Fact ${cite}. <Inference>So it was a Monday.</Inference>\n`);
+    expect(inline.problems.map((p) => p.message)).toEqual(['an <Inference> cites nothing: "So it was a Monday.".']);
+    const block = analyse('<Inference>\n\nSo it was a Monday.\n\n</Inference>\n');
+    expect(block.problems.map((p) => [p.line, p.message])).toEqual([[1, 'an <Inference> cites nothing.']]);
+  });
+
+  it('checks a weekday an inference computes for a full date', () => {
+    const right = analyse(`<Inference>April 27, 2026 was a Monday ${cite}.</Inference>\n`);
+    expect(right.problems).toEqual([]);
+    const wrong = analyse(`<Inference>April 27, 2026 was a Sunday ${cite}.</Inference>\n`);
+    expect(wrong.problems.map((p) => p.message)).toEqual([
+      'the inference says April 27, 2026 was a Sunday, but it was a Monday.',
+    ]);
+  });
+
+  it('reports a count of sources typed by hand, anywhere, headings included', () => {
+    const analysis = analyse(`## What all five say\n\nThree reports say so ${cite}.\n`, false);
+    expect(analysis.problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [1, 9, '"all five" is a count of sources typed by hand.'],
+      [3, 1, '"Three reports" is a count of sources typed by hand.'],
+    ]);
+    expect(analysis.problems[0]?.fix).toContain('<Count claim=');
+  });
+
+  it('reads <Count>: its claim, status, words and whether it starts its sentence', () => {
+    const analysis = analyse(
+      `<Count claim="cap-is-new" one="report says" other="reports say" /> so ${cite}, and <Count claim="x" status="mentions" of /> more ${cite}.\n`,
+    );
+    expect(analysis.problems).toEqual([]);
+    expect(
+      analysis.counts.map(({ claim, status, one, other, of, atSentenceStart }) => ({
+        claim,
+        status,
+        one,
+        other,
+        of,
+        atSentenceStart,
+      })),
+    ).toEqual([
+      {
+        claim: 'cap-is-new',
+        status: 'states',
+        one: 'report says',
+        other: 'reports say',
+        of: false,
+        atSentenceStart: true,
+      },
+      { claim: 'x', status: 'mentions', one: undefined, other: undefined, of: true, atSentenceStart: false },
+    ]);
+  });
+
+  it('counts a sentence that counts or links to the ledger as supported, the ledger row being its evidence', () => {
+    const analysis = analyse(
+      '<Count claim="c" one="report says" other="reports say" /> so. See [the row](/claims/#c).\n',
+    );
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.sentences.map((s) => s.claims)).toEqual([[], ['c']]);
+  });
+
+  it('reports a <Count> it cannot read', () => {
+    const analysis = analyse('<Count /> and <Count claim="c" status="most" /> and <Count all claim="c" />.\n', false);
+    expect(analysis.problems.map((p) => p.message)).toEqual([
+      'a <Count> needs claim="<claim id>" (or all).',
+      "a <Count>'s status must be one of states, differs, silent, mentions.",
+      "a <Count> counts either all the sources or a claim's, not both.",
+    ]);
   });
 });

@@ -9,8 +9,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog, type Source } from '../../../src/lib/catalog.ts';
+import { buildCorpus } from '../../../src/lib/citations/corpus.ts';
 import { ContentError } from '../../../src/lib/errors.ts';
 import remarkCitations from '../../../src/plugins/remark-citations.ts';
 import rehypePrintUrls from '../../../src/plugins/rehype-print-urls.ts';
@@ -19,40 +20,51 @@ import { ACME, FIXTURES, GLOBEX, INITECH, passage, testSources } from './support
 
 const sources = testSources();
 const PATH = '/x/content/explainers/demo.mdx';
+const FILE = 'content/explainers/demo.mdx';
 const demo = readFileSync(join(FIXTURES, 'demo.mdx'), 'utf8');
 
-function processor(
-  options: {
-    sources?: () => readonly Source[];
-    requireCitations?: (path: string) => boolean;
-    plugin?: boolean;
-    site?: string;
-  } = {},
-) {
+interface Options {
+  sources?: readonly Source[];
+  /** The ledger, as claims.yaml text. */
+  claims?: string;
+  /** Where the file is, relative to the root (/x). */
+  file?: string;
+  plugin?: boolean;
+  site?: string;
+  /** The text the corpus read, when it differs from the text compiled (a file changed mid-build). */
+  corpusText?: string;
+}
+
+/** The corpus the content loaders would have built from this one file: what the plugin renders from. */
+function corpusFor(text: string, options: Options) {
+  const list = options.sources ?? sources;
+  const corpus = buildCorpus({
+    sources: list,
+    pages: [{ file: options.file ?? FILE, text: options.corpusText ?? text }],
+    ...(options.claims ? { claims: { file: 'content/claims.yaml', text: options.claims } } : {}),
+  });
+  return { corpus, sourceSlugs: list.map((s) => s.slug) };
+}
+
+function processor(text: string, options: Options = {}) {
   const base = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
-  const withPlugin =
-    options.plugin === false
-      ? base
-      : base.use(remarkCitations, {
-          sources: options.sources ?? (() => sources),
-          requireCitations: options.requireCitations ?? (() => true),
-          root: '/x',
-        });
+  const site = corpusFor(text, options);
+  const withPlugin = options.plugin === false ? base : base.use(remarkCitations, { corpus: () => site, root: '/x' });
   const hast = withPlugin.use(remarkRehype);
   // As in astro.config.mjs: the notes' print addresses come from rehype-print-urls.
   return (options.site ? hast.use(rehypePrintUrls, { site: options.site }) : hast).use(rehypeStringify);
 }
 
-async function render(text: string, options: Parameters<typeof processor>[0] = {}): Promise<string> {
-  return String(await processor(options).process(new VFile({ path: PATH, value: text })));
+async function render(text: string, options: Options = {}): Promise<string> {
+  const path = options.file ? `/x/${options.file}` : PATH;
+  return String(await processor(text, options).process(new VFile({ path, value: text })));
 }
 
-async function failure(text: string, options: Parameters<typeof processor>[0] = {}): Promise<ContentError> {
+async function failure(text: string, options: Options = {}): Promise<Error> {
   try {
     await render(text, options);
   } catch (error) {
-    expect(error).toBeInstanceOf(ContentError);
-    return error as ContentError;
+    return error as Error;
   }
   throw new Error('expected the processor to throw');
 }
@@ -168,10 +180,12 @@ describe('remarkCitations in a unified pipeline', () => {
     expect(html).not.toContain('Editorial');
   });
 
-  it('asks requireCitations about the path relative to the root', async () => {
-    const requireCitations = vi.fn(() => true);
-    await render(demo, { requireCitations });
-    expect(requireCitations).toHaveBeenCalledWith('content/explainers/demo.mdx');
+  it('renders from the corpus and resolves nothing itself: a file changed since the corpus read it stops the build', async () => {
+    const error = await failure(demo, {
+      corpusText: demo.replace('quote=\'it "will not renew" the deal\'', 'quote="will not renew"'),
+    });
+    expect(error).not.toBeInstanceOf(ContentError);
+    expect(error.message).toBe('content/explainers/demo.mdx changed while the site was being built; build again.');
   });
 
   it('numbers a second file’s notes from 1 again', async () => {
@@ -184,13 +198,18 @@ describe('remarkCitations in a unified pipeline', () => {
 });
 
 describe('remarkCitations: files it leaves alone', () => {
-  it('leaves a file without citations untouched and does not read the sources', async () => {
+  it('leaves a page without citations untouched', async () => {
     const text = '# About\n\nNothing here cites.\n\n- Nor here.\n';
-    const sourcesSpy = vi.fn(() => sources);
-    const html = await render(text, { sources: sourcesSpy, requireCitations: () => false });
+    const html = await render(text, { file: 'content/pages/about.mdx' });
     expect(html).toBe(await render(text, { plugin: false }));
     expect(html).not.toContain('notes');
-    expect(sourcesSpy).not.toHaveBeenCalled();
+  });
+
+  it('leaves a file the corpus does not know untouched (it is not a page of the site)', async () => {
+    const text = 'Text <Cite source="nowhere" quote="q" />.\n';
+    const file = new VFile({ path: '/x/src/elsewhere.mdx', value: text });
+    const html = String(await processor(text).process(file));
+    expect(html).toBe(await render(text, { plugin: false }));
   });
 
   it('leaves a file with nothing to cite untouched even when citations are required', async () => {
@@ -208,7 +227,8 @@ describe('remarkCitations: stopping the build', () => {
   it('throws a ContentError with file:line:column, the quote and a suggestion for a bad quote', async () => {
     const text =
       '---\ntitle: Bad\n---\n\nAcme will not <Cite source="acme-widget-deal" quote="it will never renew the deal" />.\n';
-    const error = await failure(text);
+    const error = (await failure(text)) as ContentError;
+    expect(error).toBeInstanceOf(ContentError);
     expect(error.message).toContain('content/explainers/demo.mdx:5:15: quote not found');
     expect(error.message).toContain('"it will never renew the deal"');
     expect(error.message).toContain('Did you mean (¶ 2):');
@@ -222,11 +242,11 @@ describe('remarkCitations: stopping the build', () => {
     expect(error.message).toContain(`Did you mean "${ACME}"?`);
   });
 
-  it('throws for an uncited paragraph, naming its line', async () => {
-    const text = `Cited <Cite source="${ACME}" quote="will not renew" />.\n\nThis one cites nothing.\n`;
+  it('throws for an uncited sentence, naming its line and column', async () => {
+    const text = `Cited <Cite source="${ACME}" quote="will not renew" />. This one cites nothing.\n`;
     const error = await failure(text);
     expect(error.message).toContain(
-      'content/explainers/demo.mdx:3:1: this paragraph has no citation: "This one cites nothing."',
+      'content/explainers/demo.mdx:1:66: this sentence has no citation: "This one cites nothing."',
     );
     expect(error.message).toContain('<Editorial>');
   });
@@ -240,7 +260,7 @@ describe('remarkCitations: stopping the build', () => {
       `Three <Cite source="${ACME}" />.`,
       '',
     ].join('\n');
-    const error = await failure(text);
+    const error = (await failure(text)) as ContentError;
     expect(error.message).toContain('3 problems');
     expect(error.problems.map((p) => [p.line, p.column])).toEqual(
       expect.arrayContaining([
@@ -251,11 +271,71 @@ describe('remarkCitations: stopping the build', () => {
     );
   });
 
-  it('does not require citations when requireCitations says no, but still checks the quotes', async () => {
-    const relaxed = { requireCitations: () => false };
+  it('does not require citations on a page that need not cite (About), but still checks the quotes', async () => {
+    const relaxed = { file: 'content/pages/about.mdx' };
     await expect(render('Nothing cited.\n', relaxed)).resolves.toBe('<p>Nothing cited.</p>');
     const error = await failure(`Bad <Cite source="${ACME}" quote="nope nope" />.\n`, relaxed);
-    expect(error.message).toContain('demo.mdx:1:5: quote not found');
+    expect(error.message).toContain('about.mdx:1:5: quote not found');
+  });
+});
+
+describe("remarkCitations: counts from the ledger, and the site's own reasoning", () => {
+  const ledger = [
+    '- id: renews-no-more',
+    '  claim: Acme will not renew the deal.',
+    '  sources:',
+    `    ${ACME}:`,
+    '      status: states',
+    '      quote: "will not renew"',
+    `    ${GLOBEX}:`,
+    '      status: silent',
+    `    ${INITECH}:`,
+    '      status: silent',
+    '',
+  ].join('\n');
+
+  it("renders <Count> as the ledger's number in words, linked to the claim, capitalised at a sentence start", async () => {
+    const text = `<Count claim="renews-no-more" one="report says" other="reports say" /> so <Cite source="${ACME}" quote="will not renew" />, and <Count claim="renews-no-more" status="silent" /> do not.\n`;
+    const html = await render(text, { claims: ledger });
+    expect(html).toContain('<a href="/claims/#renews-no-more" class="count" data-count="">One report says</a> so');
+    expect(html).toContain('and <a href="/claims/#renews-no-more" class="count" data-count="">two</a> do not.');
+  });
+
+  it('renders <Count all> as the number of sources', async () => {
+    const html = await render('Built from <Count all one="article" other="articles" />.\n', {
+      file: 'content/pages/about.mdx',
+    });
+    expect(html).toBe('<p>Built from <span class="count" data-count="">three articles</span>.</p>');
+  });
+
+  it('stops the build when a counting sentence cites a source the count does not count', async () => {
+    const text = `<Count claim="renews-no-more" one="report says" other="reports say" /> so <Cite source="${ACME}" quote="will not renew" /> <Cite source="${GLOBEX}" quote="by 2027" />.\n`;
+    const error = (await failure(text, { claims: ledger })) as ContentError;
+    expect(error.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(
+        `counts the sources that state claim "renews-no-more", but also cites "${GLOBEX}" (silent in the ledger)`,
+      ),
+    ]);
+  });
+
+  it('renders <Inference> with its visible label and an id, inline and as a block', async () => {
+    const text = [
+      `Acme said so on Monday <Cite source="${ACME}" quote="Acme said on Monday" />. <Inference>So it said it early in the week <Cite source="${ACME}" quote="Acme said on Monday" />.</Inference>`,
+      '',
+      '<Inference>',
+      '',
+      `The deal runs long <Cite source="${ACME}" quote="includes a non-exclusive license" />.`,
+      '',
+      '</Inference>',
+      '',
+    ].join('\n');
+    const html = await render(text);
+    expect(html).toContain(
+      '<span class="inference" id="inference-1"><span class="inference__label">Our inference:</span> So it said it early in the week<sup',
+    );
+    expect(html).toContain(
+      '<div class="inference" id="inference-2"><span class="inference__label">Our inference:</span> <p>The deal runs long<sup',
+    );
   });
 });
 
@@ -282,7 +362,7 @@ describe('remarkCitations: page furniture', () => {
     }).sources;
     const html = await render(
       'Shared <Cite source="furnished" quote="Share this article" /> and said <Cite source="furnished" quote="says something" />.\n',
-      { sources: () => furniture },
+      { sources: furniture },
     );
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     expect(document.querySelector('#note-1 .note-furniture')?.textContent).toBe(

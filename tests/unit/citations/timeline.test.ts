@@ -33,30 +33,16 @@ describe('parseTimeline on the real content/timeline.yaml', () => {
     }
   });
 
-  it('gives each event at least one citation, with the line of its quote', () => {
+  it('gives each event a summary that cites inline, and knows where each character of it stands', () => {
     for (const e of events) {
-      expect(e.citations.length).toBeGreaterThanOrEqual(1);
-      e.event.citations.forEach((c, i) => {
-        const request = e.citations[i];
-        expect(request).toEqual({ source: c.source, quote: c.quote, file: FILE, line: request?.line, column: 1 });
-        expect(lines[(request?.line as number) - 1]).toMatch(/^\s+quote: /u);
-        expect(lines[(request?.line as number) - 1]).toContain(c.quote);
-        expect(lines[(request?.line as number) - 2]).toContain(`source: ${c.source}`);
-      });
+      expect(e.event.summary).toContain('<Cite ');
+      const at = e.summaryPosition(e.event.summary.indexOf('<Cite '));
+      expect(lines[at.line - 1]?.slice(at.column - 1).startsWith('<Cite ')).toBe(true);
     }
-    const quoteLines = lines.flatMap((l, i) => (/^\s+quote: /u.test(l) ? [i + 1] : []));
-    expect(events.flatMap((e) => e.citations.map((c) => c.line))).toEqual(quoteLines);
   });
 
   it('knows the first event', () => {
     expect(events[0]?.event).toMatchObject({ id: '2019', date: '2019', label: '2019', approximate: false });
-    expect(events[0]?.citations[0]).toEqual({
-      source: 'azure-exclusivity-ends',
-      quote: 'since the original $1 billion investment in 2019',
-      file: FILE,
-      line: 16,
-      column: 1,
-    });
   });
 
   it('uses the partial ISO date as the datetime', () => {
@@ -72,10 +58,9 @@ interface EventFields {
   title?: string;
   summary?: string;
   extra?: string;
-  citations?: string[] | 'none';
 }
 
-/** One event as YAML, 7 + 2 × citations lines. */
+/** One event as YAML, one line per field. */
 function event(fields: EventFields = {}): string {
   const f = {
     id: '"2026-01"',
@@ -83,7 +68,7 @@ function event(fields: EventFields = {}): string {
     label: 'January 2026',
     approximate: 'false',
     title: 'A title',
-    summary: 'A summary.',
+    summary: '\'A summary <Cite source="some-source" quote="the words" />.\'',
     ...fields,
   };
   const out = [`- id: ${f.id}`];
@@ -91,33 +76,51 @@ function event(fields: EventFields = {}): string {
     if (f[key] !== '') out.push(`  ${key}: ${f[key]}`);
   }
   if (f.extra) out.push(`  ${f.extra}`);
-  const citations = f.citations ?? ['the words'];
-  if (citations === 'none') out.push('  citations: []');
-  else {
-    out.push('  citations:');
-    for (const quote of citations) out.push('    - source: some-source', `      quote: "${quote}"`);
-  }
   return out.join('\n');
 }
 
 const parse = (...events: string[]) => parseTimeline(`${events.join('\n\n')}\n`, FILE);
 
 describe('parseTimeline: valid input', () => {
-  it('parses events and their citations with lines', () => {
-    const { events, problems } = parse(
-      event({ citations: ['one', 'two'] }),
-      event({ id: '"2026-02"', date: '"2026-02-28"' }),
-    );
+  it('parses events with their lines', () => {
+    const { events, problems } = parse(event(), event({ id: '"2026-02"', date: '"2026-02-28"' }));
     expect(problems).toEqual([]);
-    expect(events.map((e) => [e.event.id, e.line])).toEqual([
-      ['2026-01', 1],
-      ['2026-02', 13],
+    expect(events.map((e) => [e.event.id, e.line, e.dateLine, e.titleLine])).toEqual([
+      ['2026-01', 1, 2, 5],
+      ['2026-02', 8, 9, 12],
     ]);
-    expect(events[0]?.citations.map((c) => [c.quote, c.line])).toEqual([
-      ['one', 9],
-      ['two', 11],
-    ]);
-    expect(events[1]?.citations.map((c) => c.line)).toEqual([21]);
+  });
+
+  it('maps a character of a folded summary to its line and column in the file', () => {
+    const text = [
+      '- id: "2026-01"',
+      '  date: "2026-01"',
+      '  label: January 2026',
+      '  approximate: false',
+      '  title: A title',
+      '  summary: >-',
+      '    First line of the summary',
+      '    <Cite source="s" quote="q" />, and the end.',
+      '',
+    ].join('\n');
+    const [e] = parseTimeline(text, FILE).events;
+    const summary = e?.event.summary ?? '';
+    expect(summary).toBe('First line of the summary <Cite source="s" quote="q" />, and the end.');
+    expect(e?.summaryPosition(0)).toEqual({ line: 7, column: 5 });
+    expect(e?.summaryPosition(summary.indexOf('<Cite'))).toEqual({ line: 8, column: 5 });
+    expect(e?.summaryPosition(summary.indexOf('the end'))).toEqual({ line: 8, column: 40 });
+  });
+
+  it('maps a character of a quoted one-line summary past its opening quote', () => {
+    const [e] = parse(event({ summary: "\"Said <Cite source='s' quote='q' />.\"" })).events;
+    expect(e?.summaryPosition(0)).toEqual({ line: 6, column: 13 });
+    expect(e?.summaryPosition(5)).toEqual({ line: 6, column: 18 });
+  });
+
+  it('takes yearInferred, and nothing it does not know', () => {
+    const { events, problems } = parse(event({ extra: 'yearInferred: true' }));
+    expect(problems).toEqual([]);
+    expect(events[0]?.event.yearInferred).toBe(true);
   });
 
   it('accepts an empty file', () => {
@@ -148,7 +151,7 @@ describe('parseTimeline: problems', () => {
     expect(problems).toEqual([
       {
         file: FILE,
-        line: 11,
+        line: 8,
         message: 'this event entry is missing `title`.',
         fix: 'give the event a short title in your own words.',
       },
@@ -162,11 +165,12 @@ describe('parseTimeline: problems', () => {
     expect(problems[0]?.fix).toMatch(/remove it or correct its spelling \(the fields are: id, date, label/u);
   });
 
-  it('reports an unknown field in a citation at the citation', () => {
-    const text = `${event()}\n      page: 3\n`;
+  it('says where citations go now when an event still lists them apart', () => {
+    const text = `${event()}\n  citations:\n    - source: s\n      quote: "q"\n`;
     const { problems } = parseTimeline(text, FILE);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 10, message: 'unknown field `page` in this event entry.' });
+    expect(problems[0]).toMatchObject({ line: 7, message: 'unknown field `citations` in this event entry.' });
+    expect(problems[0]?.fix).toMatch(/inline in the summary.*<Cite source="…" quote="…" \/>.*remove `citations:`/u);
   });
 
   it('reports a bad id at its line', () => {
@@ -211,7 +215,7 @@ describe('parseTimeline: problems', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
       file: FILE,
-      line: 11,
+      line: 8,
       message: 'event id "2026-01" is already used at line 1.',
     });
     expect(problems[0]?.fix).toContain('own id');
@@ -227,28 +231,15 @@ describe('parseTimeline: problems', () => {
     expect(problems).toEqual([
       {
         file: FILE,
-        line: 12,
+        line: 9,
         message: 'event "february" (2026-02-10) comes after "march" (2026-03) but is earlier.',
         fix: 'keep the events in chronological order, oldest first.',
       },
       {
         file: FILE,
-        line: 32,
+        line: 23,
         message: 'event "last-year" (2025) comes after "april" (2026-04) but is earlier.',
         fix: 'keep the events in chronological order, oldest first.',
-      },
-    ]);
-  });
-
-  it('reports an event with no citations at its citations line', () => {
-    const { events, problems } = parse(event({ citations: 'none' }));
-    expect(events).toEqual([]);
-    expect(problems).toEqual([
-      {
-        file: FILE,
-        line: 7,
-        message: '`citations` must have at least one citation.',
-        fix: 'add at least one citation, as `- source: <slug>` with `quote: "<exact words>"` below it.',
       },
     ]);
   });
@@ -267,7 +258,7 @@ describe('parseTimeline: problems', () => {
     expect(events).toEqual([]);
     expect(problems.length).toBeGreaterThanOrEqual(1);
     expect(problems[0]?.message).toMatch(/^the YAML cannot be read: /u);
-    expect(problems[0]?.line).toBeGreaterThanOrEqual(10);
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(7);
   });
 
   it('reports a repeated key', () => {
@@ -281,6 +272,6 @@ describe('parseTimeline: problems', () => {
       event({ id: 'ok', date: '"2026-02"', extra: 'colour: red' }),
       event({ id: 'late', date: '"2026-02-30"' }),
     );
-    expect(problems.map((p) => p.line)).toEqual([1, 17, 23]); // each at its own field; the second entry has one line more
+    expect(problems.map((p) => p.line)).toEqual([1, 14, 17]); // each at its own field; the second entry has one line more
   });
 });
