@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildSite } from './bench/build.mjs';
@@ -34,6 +35,9 @@ const HELP = `npm run bench [-- options]
   --scale N[,N…]         benchmark synthetic corpora of N sources each, e.g. --scale 100,1000,10000
   --ref REF              benchmark the committed tree at REF (e.g. HEAD) instead of the working tree:
                          it is extracted with git archive into .tmp/bench/tree-<sha>/
+  --compare REF          with --scale: build each corpus with the tree at REF and with the working
+                         tree, one after the other in the same run, and print them side by side
+                         (each tree writes its corpus with its own scripts/bench/synth.mjs)
   --repeat N             with --scale: build each corpus N times and keep the median build
                          (the machine is shared: wall times vary; CPU times vary less)
   --lighthouse-runs N    Lighthouse runs per page, median reported (default 3: one run is noisy)
@@ -52,6 +56,7 @@ try {
     options: {
       scale: { type: 'string' },
       ref: { type: 'string' },
+      compare: { type: 'string' },
       'lighthouse-runs': { type: 'string', default: '3' },
       repeat: { type: 'string', default: '1' },
       'no-lighthouse': { type: 'boolean', default: false },
@@ -84,7 +89,7 @@ if (args.scale) {
     );
     process.exit(2);
   }
-  exitCode = await runScale(sizes);
+  exitCode = args.compare ? await runCompare(sizes, args.compare) : await runScale(sizes);
 } else {
   exitCode = await runSite();
 }
@@ -363,6 +368,102 @@ async function runScale(sizes) {
   }
   const result = { kind: 'scale', ...meta, runs, scaling: scaling(runs) };
   printScale(result);
+  save(result);
+  return failed ? 1 : 0;
+}
+
+// ─── Two trees side by side ───────────────────────────────────────────────────────────────
+
+/**
+ * The scale benchmark for the tree at REF and for the working tree, in one run on one machine:
+ * for each N, REF first and then the working tree, so both meet the same load. Each tree writes its
+ * corpus with its own generator, since the content format may differ between them.
+ */
+async function runCompare(sizes, ref) {
+  const trees = [
+    { label: `ref ${ref}`, key: 'ref', root: snapshot(ref) },
+    { label: 'working tree', key: 'work', root: REPO },
+  ];
+  for (const tree of trees) {
+    tree.synth = await import(pathToFileURL(join(tree.root, 'scripts/bench/synth.mjs')).href);
+  }
+  const runs = [];
+  let failed = false;
+  for (const n of sizes) {
+    for (const tree of trees) {
+      const dir = join(WORK, `compare-${n}-${tree.key}`);
+      console.log(`\n── ${num(n)} synthetic sources, ${tree.label} (${relative(REPO, dir)}) ──`);
+      const corpus = tree.synth.writeCorpus(join(dir, 'corpus'), n);
+      const rel = (p) => relative(tree.root, p);
+      const build = await buildSite({
+        root: tree.root,
+        outDir: join(dir, 'dist'),
+        cacheDir: join(dir, 'cache'),
+        logDir: join(dir, 'logs'),
+        echo: args.verbose,
+        env: {
+          RENEGOTIATED_SEEDS: rel(corpus.seedsDir),
+          RENEGOTIATED_SOURCES_META: rel(corpus.metadataFile),
+          RENEGOTIATED_CONTENT: rel(corpus.contentDir),
+        },
+      });
+      runs.push({ sources: n, tree: tree.label, citations: corpus.citations, build: trimBuild(build) });
+      if (!build.ok) {
+        failed = true;
+        reportFailure(`${n} sources (${tree.label})`, build);
+        continue;
+      }
+      console.log(
+        `Astro ${sec(build.astro.ms)} (${phaseLine(build.astro.phases)}), Pagefind ${sec(build.pagefind.ms)}`,
+      );
+    }
+  }
+  const result = { kind: 'compare', ref, ...meta, runs };
+  console.log(heading(`Renegotiated bench — ${ref} against the working tree, same run, same machine`));
+  const total = (r) => r.build.astro.ms + r.build.pagefind.ms;
+  const cpu = (r) => (r.build.astro.cpuMs ?? 0) + (r.build.pagefind?.cpuMs ?? 0);
+  const rows = [];
+  for (const n of sizes) {
+    const [before, after] = trees.map((t) => runs.find((r) => r.sources === n && r.tree === t.label));
+    const cell = (r, f) => (r?.build.ok ? f(r) : 'FAILED');
+    const ratio = (f) => (before?.build.ok && after?.build.ok ? `${(f(after) / f(before)).toFixed(2)}×` : '—');
+    rows.push([
+      num(n),
+      cell(before, (r) => sec(r.build.astro.ms)),
+      cell(after, (r) => sec(r.build.astro.ms)),
+      cell(before, (r) => sec(r.build.astro.phases.contentSyncMs)),
+      cell(after, (r) => sec(r.build.astro.phases.contentSyncMs)),
+      cell(before, (r) => sec(r.build.astro.phases.renderMs)),
+      cell(after, (r) => sec(r.build.astro.phases.renderMs)),
+      cell(before, (r) => sec(total(r))),
+      cell(after, (r) => sec(total(r))),
+      ratio(total),
+      ratio(cpu),
+      cell(before, (r) => mbFromKb(r.build.astro.peakTreeRssKb)),
+      cell(after, (r) => mbFromKb(r.build.astro.peakTreeRssKb)),
+    ]);
+  }
+  console.log(
+    table(
+      [
+        'Sources',
+        'Astro (ref)',
+        'Astro (now)',
+        'Sync (ref)',
+        'Sync (now)',
+        'Render (ref)',
+        'Render (now)',
+        'Total (ref)',
+        'Total (now)',
+        'Total now/ref',
+        'CPU now/ref',
+        'Peak tree (ref)',
+        'Peak tree (now)',
+      ],
+      rows,
+    ),
+  );
+  console.log('Below 1.00× the working tree is faster. The ref tree builds first at each N; both see the same load.');
   save(result);
   return failed ? 1 : 0;
 }

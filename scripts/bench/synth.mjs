@@ -5,9 +5,9 @@
 // Layout of <dir>:
 //   seeds/s00001_<hex>.txt ...   plain-text articles, one passage per line (the real seeds' form)
 //   sources.yaml                 metadata, one entry per seed
-//   content/explainers/*.mdx     3 explainers + the timeline explainer, every paragraph cited
+//   content/explainers/*.mdx     3 explainers + the timeline explainer, every sentence cited
 //   content/pages/home.mdx       a cited overview;  content/pages/about.mdx  (no citations needed)
-//   content/timeline.yaml        a few dated events with citations
+//   content/timeline.yaml        a few dated events, their summaries citing inline
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,9 +194,12 @@ export function pickQuote(source, r) {
   return undefined;
 }
 
-/** An editorial-looking sentence for explainers (words only: no quotes, braces or angle brackets). */
+/**
+ * A sentence for the explainers: words only (no quotes, braces or angle brackets), and no figure, since
+ * every figure a sentence states must be in the passage it cites.
+ */
 function prose(r) {
-  return sentence(r, 10, 24);
+  return sentence(r, 10, 24).replace(/\b\d+\b/gu, () => r.pick(NOUNS));
 }
 
 /** Write the corpus for N sources into `dir` (emptied first). Returns what the benchmark needs. */
@@ -247,8 +250,11 @@ export function writeCorpus(dir, n) {
     }
     throw new Error('could not find a unique quote');
   };
-  const citedParagraph = (cites = r.int(1, 3)) =>
+  // Every sentence carries its own citations, before its full stop.
+  const citedSentence = (cites = r.int(1, 2)) =>
     `${prose(r).replace(/\.$/u, '')} ${Array.from({ length: cites }, () => cite().tag).join(' ')}.`;
+  const citedParagraph = (sentences = r.int(1, 3)) =>
+    Array.from({ length: sentences }, () => citedSentence()).join(' ');
 
   const explainers = [
     { id: 'the-agreement', title: 'The agreement', order: 1 },
@@ -289,22 +295,21 @@ export function writeCorpus(dir, n) {
   );
   writeFileSync(
     join(contentDir, 'pages', 'about.mdx'),
-    `---\ntitle: About this site\ndescription: A synthetic build for the scale benchmark.\n---\n\nThis site was generated from ${n} synthetic sources to measure how the build scales.\n\n## How to check a claim\n\nEvery marker opens the passage it rests on.\n`,
+    `---\ntitle: About this site\ndescription: A synthetic build for the scale benchmark.\n---\n\nThis site was generated from <Count all one="synthetic source" other="synthetic sources" /> to measure how the build scales.\n\n## How to check a claim\n\nEvery marker opens the passage it rests on.\n`,
   );
   const events = [];
   const months = ['2025-01', '2025-04', '2025-09', '2026-02', '2026-04'];
   for (const [k, date] of months.entries()) {
-    const cites = Array.from({ length: r.int(1, 2) }, () => cite());
-    citations += cites.length;
+    // The synthetic passages state no such dates: each event is placed by the site, and says so.
+    const summary = `${citedSentence()} <Inference>${prose(r).replace(/\.$/u, '')} ${cite().tag}.</Inference>`;
+    citations += (summary.match(/<Cite /gu) ?? []).length;
     events.push(
       `- id: "event-${k + 1}"`,
       `  date: "${date}"`,
       `  label: ${JSON.stringify(new Date(`${date}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }))}`,
-      '  approximate: false',
+      '  approximate: true',
       `  title: ${JSON.stringify(heading(r))}`,
-      `  summary: ${JSON.stringify(prose(r))}`,
-      '  citations:',
-      ...cites.flatMap((c) => [`    - source: ${c.source}`, `      quote: ${JSON.stringify(c.quote)}`]),
+      `  summary: >-\n    ${summary}`,
       '',
     );
   }

@@ -46,7 +46,8 @@ export function checkFrontmatter(tree: Root, frontmatter: Record<string, unknown
 
 /**
  * A timeline event's title states only what its summary's passages state, and so do its label and
- * date, except what the event marks as the site's own: an inferred year, an approximate placing.
+ * date, except what the event marks as the site's own: an inferred year, an approximate placing
+ * (whose summary must say how the site placed it).
  */
 export function checkEventDate(
   located: LocatedEvent,
@@ -82,7 +83,8 @@ export function checkEventDate(
       fix: 'cite a passage that states it in the summary, or correct the title.',
     });
   }
-  for (const figure of statedFigures(event.label)) {
+  // An approximate event's label is the site's own placing, which its summary's <Inference> explains.
+  for (const figure of event.approximate ? [] : statedFigures(event.label)) {
     const parts = figure.key.startsWith('ym:') || figure.key.startsWith('date:') ? expand(figure.key) : [figure.key];
     const missing = parts.filter((key) => !inferredYear(key) && !isSupported(key, keys));
     if (missing.length === 0) continue;

@@ -39,6 +39,8 @@ export interface ProseSentence {
   claims: string[];
   /** Figures the sentence states as reported facts: each must be in a passage it cites. */
   figures: StatedFigure[];
+  /** What it is: a report of what the sources say, the site's own inference, or its framing. */
+  role: 'fact' | 'inference' | 'editorial';
 }
 
 export interface BlockContext {
@@ -187,6 +189,7 @@ export function checkBlock(
         fix: `cite the passage it rests on with <${CITE} source="…" quote="…" /> inside the sentence, before its full stop; or wrap it in <${EDITORIAL}>…</${EDITORIAL}> if it states no fact, or in <${INFERENCE}>…</${INFERENCE}> if it is the site's own reasoning.`,
       });
     }
+    const inInference = keep(flat.text, inference, true).slice(range.start, range.end);
     sentences.push({
       ...at(firstVisible(flat.text, range.start)),
       text: readable(text).trim(),
@@ -195,6 +198,7 @@ export function checkBlock(
       counts,
       claims,
       figures,
+      role: /[\p{L}\p{N}]/u.test(factual) ? 'fact' : /[\p{L}\p{N}]/u.test(inInference) ? 'inference' : 'editorial',
     });
   }
   return { sentences, problems, sentenceStarts };
