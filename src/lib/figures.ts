@@ -17,7 +17,8 @@ export interface Figure {
   index: number;
 }
 
-const MONTHS = [
+/** Month names, January first. */
+export const MONTHS = [
   'january',
   'february',
   'march',

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureBuild } from '../support/fixture-build.ts';
 import { buildFixture } from '../support/fixture-build.ts';
+import { sentenceBeforeStack } from '../support/build-output.ts';
 import { ROOT } from '../support/paths.ts';
 
 const hostile = readFileSync(join(ROOT, 'tests/fixtures/build/hostile-seed.txt'), 'utf8');
@@ -54,14 +55,6 @@ describe('a sixth seed dropped into seeds/ (no code change, no metadata)', () =>
     expect(readFileSync(join(build.outDir, 'sources/005-hostile-sample.txt')).equals(bytes)).toBe(true);
   });
 });
-
-/** A reader meets the sentence first: no stack trace comes before "The site's content has …". */
-function sentenceBeforeStack(output: string): void {
-  const sentence = output.indexOf("The site's content has");
-  expect(sentence, output).toBeGreaterThanOrEqual(0);
-  const stack = output.search(/^\s+at \S/mu);
-  if (stack >= 0) expect(sentence, 'the human sentence comes before any stack trace').toBeLessThan(stack);
-}
 
 describe('a paragraph of 40,000 words (one line, no break)', () => {
   // Deterministic filler: a source can be long, and one "passage" can be a whole article.

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type FixtureBuild } from '../support/fixture-build.ts';
 import { buildSiteCopy } from '../support/site-copy-build.ts';
+import { sentenceBeforeStack } from '../support/build-output.ts';
 import { ROOT } from '../support/paths.ts';
 
 // The build holds every sentence of the site's prose to its passages (src/lib/prose, src/lib/citations):
@@ -41,13 +42,6 @@ const CASES = [
   },
 ];
 const INVENTED = 'Microsoft will also pay OpenAI $10 billion a year.';
-
-function sentenceBeforeStack(output: string): void {
-  const sentence = output.indexOf("The site's content has");
-  expect(sentence, output).toBeGreaterThanOrEqual(0);
-  const stack = output.search(/^\s+at \S/mu);
-  if (stack >= 0) expect(sentence, 'the human sentence comes before any stack trace').toBeLessThan(stack);
-}
 
 describe('sentences that say more than their passages stop the build', () => {
   let build: FixtureBuild;

@@ -3,34 +3,13 @@
  * "one report says", "all five reports say", "no report says", "four of the five reports say".
  * The words that follow the number come from the author in both numbers, so the verb agrees.
  */
+import { SMALL_NUMBERS } from './number-words.ts';
 
-const WORDS = [
-  'no',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
-
-/** A number as a word up to twenty, in digits beyond (as house style has it). */
+/** A number as a word up to twenty ("no" for none), in digits beyond (as house style has it). */
 export function numberWord(n: number): string {
-  return WORDS[n] ?? String(n);
+  if (n === 0) return 'no';
+  if (n === 20) return 'twenty';
+  return n > 0 && n < 20 ? (SMALL_NUMBERS[n] as string) : String(n);
 }
 
 export interface CountWording {

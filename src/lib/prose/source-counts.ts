@@ -7,6 +7,8 @@
  * not a count, and is not reported; "only one report" is a count.
  */
 
+import { SMALL_NUMBERS } from './number-words.ts';
+
 export interface TypedCount {
   /** As written: "Two reports", "all five". */
   text: string;
@@ -17,20 +19,8 @@ export interface TypedCount {
   all?: boolean;
 }
 
-const NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** The number words a count of sources is written with ("one" to "twelve"). */
+const NUMBERS: Record<string, number> = Object.fromEntries(SMALL_NUMBERS.slice(1, 13).map((w, i) => [w, i + 1]));
 const NUMBER = `(?:${Object.keys(NUMBERS).join('|')}|\\d+)`;
 const PLURAL_NUMBER = `(?:${Object.keys(NUMBERS)
   .filter((w) => w !== 'one')

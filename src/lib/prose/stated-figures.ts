@@ -9,6 +9,9 @@
  * "Monday" (a weekday is the site's own computation) and not "late April" (that says more).
  */
 
+import { MONTHS } from '../figures.ts';
+import { SMALL_NUMBERS, TENS as TEN_WORDS } from './number-words.ts';
+
 export interface StatedFigure {
   /** As written. */
   text: string;
@@ -18,54 +21,10 @@ export interface StatedFigure {
   key: string;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const UNITS: Record<string, number> = Object.fromEntries(SMALL_NUMBERS.map((w, i) => [w, i]));
+const TENS: Record<string, number> = Object.fromEntries(TEN_WORDS.flatMap((w, i) => (w ? [[w, i * 10]] : [])));
 const SCALES: Record<string, number> = {
   thousand: 1e3,
   k: 1e3,
