@@ -7,7 +7,7 @@ import { parseClaims, type LocatedClaim } from '../claims.ts';
 import { parseTimeline, type LocatedEvent } from '../timeline.ts';
 import { buildCitationIndex, type CitationIndex, type CitingDocument } from './index-builder.ts';
 import { analyseTree } from './mdx.ts';
-import { parseMdx } from './parse-mdx.ts';
+import { parseMdxFile } from './parse-mdx.ts';
 
 /** The folders of hand-written content that cite, relative to the content folder. */
 export const CITING_FOLDERS = ['explainers', 'pages'];
@@ -43,7 +43,10 @@ export function loadCorpus(root: string, contentDir: string, sources: readonly S
       .filter((n) => /\.mdx?$/u.test(n))
       .sort()) {
       const file = relative(root, join(dir, name)).replace(/\\/gu, '/');
-      const { tree, frontmatter } = parseMdx(readFileSync(join(dir, name), 'utf8'));
+      // A file MDX cannot read (or whose frontmatter is broken) is reported, not thrown: the others are still checked.
+      const { tree, frontmatter, problems: syntax } = parseMdxFile(readFileSync(join(dir, name), 'utf8'), file);
+      problems.push(...syntax);
+      if (!tree) continue;
       const analysis = analyseTree(tree, file, { requireCitations: requiresCitations(file) });
       problems.push(...analysis.problems);
       documents.push({
