@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import type { Catalog } from './catalog.ts';
-import { contentPaths, loadCatalog } from './catalog-files.ts';
+import { catalogFiles, contentPaths, loadCatalog } from './catalog-files.ts';
 
 let cached: { signature: string; catalog: Catalog } | undefined;
 
@@ -11,8 +10,7 @@ let cached: { signature: string; catalog: Catalog } | undefined;
  */
 export function sharedCatalog(root: string): Catalog {
   const paths = contentPaths(root);
-  const files = existsSync(paths.seedsDir) ? readdirSync(paths.seedsDir).map((n) => join(paths.seedsDir, n)) : [];
-  const signature = [...files, paths.metadataFile]
+  const signature = catalogFiles(paths)
     .map((f) => (existsSync(f) ? `${f}:${statSync(f).mtimeMs}:${statSync(f).size}` : f))
     .join('|');
   if (!cached || cached.signature !== signature) cached = { signature, catalog: loadCatalog(paths) };

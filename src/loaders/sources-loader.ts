@@ -17,6 +17,52 @@ const passageSchema = z.object({
   ordered: z.boolean().optional(),
 });
 
+const changedSchema = z.object({ id: z.string(), ordinal: z.number(), text: z.string() });
+
+/** A revised source: its versions (without their passages), its former passage ids, and what each revision changed. */
+const revisionSchemas = {
+  versions: z
+    .array(
+      z.object({
+        version: z.number().int().positive(),
+        seed: z.string(),
+        sha256: z.string(),
+        date: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
+  former: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        kind: z.enum(PASSAGE_KINDS as readonly PassageKind[] as [PassageKind, ...PassageKind[]]),
+        lastVersion: z.number(),
+        revisedIn: z.number(),
+        revisedOn: z.string().optional(),
+        change: z.enum(['revised', 'removed']),
+        successor: z.string(),
+      }),
+    )
+    .optional(),
+  log: z
+    .array(
+      z.object({
+        version: z.number(),
+        date: z.string().optional(),
+        changes: z.array(
+          z.discriminatedUnion('type', [
+            z.object({ type: z.literal('revised'), from: changedSchema, to: changedSchema }),
+            z.object({ type: z.literal('removed'), from: changedSchema, successor: z.string() }),
+            z.object({ type: z.literal('added'), to: changedSchema }),
+          ]),
+        ),
+      }),
+    )
+    .optional(),
+};
+
 export const sourceSchema = z.object({
   slug: z.string(),
   title: z.string(),
@@ -29,6 +75,7 @@ export const sourceSchema = z.object({
   sha256: z.string(),
   curated: z.boolean(),
   passages: z.array(passageSchema),
+  ...revisionSchemas,
 });
 
 /**
