@@ -1,19 +1,16 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { contentPaths, loadCatalog } from '../lib/catalog-files.ts';
-import { CLAIMS_FILE, CITING_FOLDERS, loadCorpus, TIMELINE_FILE } from '../lib/citations/corpus.ts';
-import { CELL_STATUSES, claimSummary } from '../lib/claims.ts';
-import { ContentError } from '../lib/errors.ts';
+import type { contentPaths } from '../lib/catalog-files.ts';
+import { CLAIMS_FILE, CITING_FOLDERS, TIMELINE_FILE } from '../lib/citations/corpus.ts';
+import { CELL_STATUSES, claimSummary, unreviewedWarnings } from '../lib/claims.ts';
+import { checkedContent } from '../lib/content-check.ts';
 import { join, relative } from 'node:path';
 import { reloadOnChange } from './watch.ts';
 
+/** The checked content (src/lib/content-check.ts), or a ContentError naming every problem in every file. */
 function corpusFor(root: string) {
-  const paths = contentPaths(root);
-  const catalog = loadCatalog(paths);
-  const corpus = loadCorpus(root, paths.contentDir, catalog.sources);
-  if (corpus.problems.length > 0) throw new ContentError(corpus.problems);
-  return { catalog, corpus, paths };
+  return checkedContent(root);
 }
 
 /** Everything a citation depends on: the seeds, their metadata, and every citing file. */
@@ -150,11 +147,8 @@ export function claimsLoader(): Loader {
       const sync = async () => {
         const { catalog, corpus, paths } = corpusFor(root);
         const docs = corpus.index.documents.filter((d) => d.file.endsWith(CLAIMS_FILE));
-        const unreviewed = [...new Set(corpus.claims.flatMap((c) => c.unreviewed))];
-        for (const slug of unreviewed) {
-          logger.warn(
-            `The claims ledger (${relative(root, join(paths.contentDir, CLAIMS_FILE))}) does not yet say what the source "${slug}" states: its column reads "Not reviewed". Add it to each claim.`,
-          );
+        for (const warning of unreviewedWarnings(corpus.claims, relative(root, join(paths.contentDir, CLAIMS_FILE)))) {
+          logger.warn(warning);
         }
         store.clear();
         for (const [order, { claim, citations }] of corpus.claims.entries()) {

@@ -7,7 +7,9 @@ export function reloadOnChange(watcher: LoaderContext['watcher'], paths: string[
   const relevant = (file: string) => paths.some((p) => file === p || file.startsWith(`${p}/`));
   for (const event of ['add', 'change', 'unlink'] as const) {
     watcher.on(event, (file: string) => {
-      if (relevant(file)) void reload();
+      // A content mistake is not an unhandled rejection: the dev server reports it once, in the terminal
+      // and the browser overlay, and serves no page until it is fixed (src/integrations/content-dev.ts).
+      if (relevant(file)) reload().catch(() => undefined);
     });
   }
 }
