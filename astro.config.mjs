@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { sharedCatalog } from './src/lib/catalog-cache.ts';
 import { requiresCitations } from './src/lib/citations/corpus.ts';
+import contentDev from './src/integrations/content-dev.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
@@ -19,6 +20,22 @@ const site = siteAddress(process.env.SITE_URL);
 // Tests build fixture sites into their own folders; the site itself uses the defaults.
 const env = process.env;
 
+// PORT serves `npm run dev` (and `npm start`) on another port, e.g. to run a second copy beside the first.
+const port = env.PORT ? Number(env.PORT) : 4321;
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  throw new Error(`PORT must be a port number (1–65535), not "${env.PORT}".`);
+}
+
+/**
+ * Build warnings from upstream that we can do nothing about, kept out of the output so that ours stand out:
+ * Rolldown notes that MDX modules start with Astro's own "use astro:head-inject" directive, on every build.
+ */
+/** @type {NonNullable<NonNullable<import('vite').BuildEnvironmentOptions['rolldownOptions']>['onLog']>} */
+function quietUpstream(level, log, handler) {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/u.test(log.message ?? '')) return;
+  handler(level, log);
+}
+
 export default defineConfig({
   site,
   trailingSlash: 'always',
@@ -29,7 +46,7 @@ export default defineConfig({
   cacheDir: env.RENEGOTIATED_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  server: { port: 4321 },
+  server: { port },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
     processor: unified({
@@ -40,8 +57,9 @@ export default defineConfig({
       rehypePlugins: [rehypeSectionTitles, [rehypePrintUrls, { site }]],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  // contentDev: content problems in the dev server's overlay, and no stale page after a content change.
+  integrations: [mdx(), sitemap(), contentDev()],
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietUpstream } },
   },
 });

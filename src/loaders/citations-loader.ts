@@ -1,12 +1,12 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import type { contentPaths } from '../lib/catalog-files.ts';
+import { contentPaths } from '../lib/catalog-files.ts';
 import { CLAIMS_FILE, CITING_FOLDERS, TIMELINE_FILE } from '../lib/citations/corpus.ts';
 import { CELL_STATUSES, claimSummary, unreviewedWarnings } from '../lib/claims.ts';
 import { checkedContent } from '../lib/content-check.ts';
 import { join, relative } from 'node:path';
-import { reloadOnChange } from './watch.ts';
+import { reloadOnChange, syncFirst } from './watch.ts';
 
 /** The checked content (src/lib/content-check.ts), or a ContentError naming every problem in every file. */
 function corpusFor(root: string) {
@@ -55,7 +55,8 @@ export function citedPassagesLoader(): Loader {
         }
         return paths;
       };
-      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+      await syncFirst(watcher, sync);
+      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
@@ -110,7 +111,8 @@ export function timelineLoader(): Loader {
         }
         return paths;
       };
-      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+      await syncFirst(watcher, sync);
+      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
@@ -172,7 +174,8 @@ export function claimsLoader(): Loader {
         }
         return paths;
       };
-      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+      await syncFirst(watcher, sync);
+      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
     },
   };
 }

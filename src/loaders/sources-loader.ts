@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, contentPaths } from '../lib/catalog-files.ts';
 import { PASSAGE_KINDS, type PassageKind } from '../lib/passages/types.ts';
-import { reloadOnChange } from './watch.ts';
+import { reloadOnChange, syncFirst } from './watch.ts';
 
 const passageSchema = z.object({
   id: z.string(),
@@ -98,7 +98,7 @@ export function sourcesLoader(): Loader {
           store.set({ id: source.slug, data });
         }
       };
-      await sync();
+      await syncFirst(watcher, sync);
       reloadOnChange(watcher, [paths.seedsDir, paths.metadataFile], sync);
     },
   };
