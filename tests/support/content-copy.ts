@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './paths.ts';
@@ -53,4 +54,32 @@ export function listFiles(dir: string): string[] {
     const full = join(dir, name);
     return statSync(full).isDirectory() ? listFiles(full) : [full];
   });
+}
+
+export interface Run {
+  status: number | null;
+  /** stdout and stderr together, colour codes removed. */
+  output: string;
+}
+
+/** Run a command from the repository root against the copy (its env), with colour codes removed from the output. */
+export function runOn(copy: ContentCopy, command: string, args: string[], extraEnv: Record<string, string> = {}): Run {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...copy.env, ...extraEnv },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '') };
+}
+
+/** `npm run add-source -- …` on the copy. */
+export const addSource = (copy: ContentCopy, ...args: string[]) =>
+  runOn(copy, 'node', ['scripts/add-source.mjs', ...args]);
+
+/** The real build of the copy into its own dist/ (`astro build`, or `npm run build`'s script with `{ script: true }`). */
+export function buildCopy(copy: ContentCopy, options: { script?: boolean } = {}): Run & { outDir: string } {
+  const outDir = join(copy.dir, 'dist');
+  const env = { RENEGOTIATED_OUT_DIR: outDir, RENEGOTIATED_CACHE_DIR: join(copy.dir, 'cache') };
+  const run = options.script ? runOn(copy, 'node', ['scripts/build.mjs'], env) : runOn(copy, 'astro', ['build'], env);
+  return { ...run, outDir };
 }
