@@ -56,7 +56,7 @@ for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]')) {
     setTimeout(() => {
       show(false);
       delete button.dataset['copied'];
-    }, 2000);
+    }, 4000);
   });
   passage.append(button);
 }
