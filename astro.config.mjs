@@ -4,8 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
+import contentDev from './src/integrations/content-dev.ts';
 import { siteAddress } from './src/lib/site-address.ts';
-import { siteCorpus } from './src/lib/site-corpus.ts';
+import { checkedContent } from './src/lib/site-corpus.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import rehypePrintUrls from './src/plugins/rehype-print-urls.ts';
@@ -19,12 +20,28 @@ const site = siteAddress(process.env.SITE_URL);
 /** The corpus the content loaders checked, for the remark plugin to render from (read once per build). */
 /** @param {string} dir */
 function citingCorpus(dir) {
-  const { corpus, catalog } = siteCorpus(dir);
+  const { corpus, catalog } = checkedContent(dir);
   return { corpus, sourceSlugs: catalog.sources.map((s) => s.slug) };
 }
 
 // Tests build fixture sites into their own folders; the site itself uses the defaults.
 const env = process.env;
+
+// PORT serves `npm run dev` (and `npm start`) on another port, e.g. to run a second copy beside the first.
+const port = env.PORT ? Number(env.PORT) : 4321;
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  throw new Error(`PORT must be a port number (1–65535), not "${env.PORT}".`);
+}
+
+/**
+ * Build warnings from upstream that we can do nothing about, kept out of the output so that ours stand out:
+ * Rolldown notes that MDX modules start with Astro's own "use astro:head-inject" directive, on every build.
+ */
+/** @type {NonNullable<NonNullable<import('vite').BuildEnvironmentOptions['rolldownOptions']>['onLog']>} */
+function quietUpstream(level, log, handler) {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && /astro:head-inject/u.test(log.message ?? '')) return;
+  handler(level, log);
+}
 
 export default defineConfig({
   site,
@@ -36,7 +53,7 @@ export default defineConfig({
   cacheDir: env.RENEGOTIATED_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  server: { port: 4321 },
+  server: { port },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
     processor: unified({
@@ -44,8 +61,10 @@ export default defineConfig({
       rehypePlugins: [rehypeSectionTitles, [rehypePrintUrls, { site }]],
     }),
   },
-  integrations: [mdx(), sitemap(), siteChecks()],
+  // contentDev: content problems in the dev server's overlay, and no stale page after a content change.
+  // siteChecks: after the build, no count of sources typed into a template.
+  integrations: [mdx(), sitemap(), contentDev(), siteChecks()],
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietUpstream } },
   },
 });

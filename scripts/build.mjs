@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
+import { formatProblem } from '../src/lib/errors.ts';
+import { siteAddress } from '../src/lib/site-address.ts';
+import { brokenLinks } from '../src/lib/site-links.ts';
 import { recordBuild } from './build-stamp.mjs';
 
 const outDir = resolve(process.env.RENEGOTIATED_OUT_DIR ?? 'dist');
@@ -21,6 +24,18 @@ if (astro.error) {
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 const astroMs = performance.now() - astroStart;
 
+// Every internal link and #fragment of the built site must resolve: a broken one fails the build.
+const linksStart = performance.now();
+const broken = brokenLinks(outDir, siteAddress(process.env.SITE_URL));
+if (broken.length > 0) {
+  console.error(
+    `\nThe built site has ${broken.length} broken internal link${broken.length === 1 ? '' : 's'}:\n\n` +
+      broken.map(formatProblem).join('\n\n'),
+  );
+  process.exit(1);
+}
+const linksMs = performance.now() - linksStart;
+
 const pagefindStart = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) fail(errors);
@@ -33,7 +48,7 @@ const pagefindMs = performance.now() - pagefindStart;
 
 if (!extraArgs.includes('--outDir')) recordBuild(process.cwd(), outDir);
 console.log(
-  `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
+  `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, links checked ${(linksMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
     `(${added.page_count} pages indexed).`,
 );
 

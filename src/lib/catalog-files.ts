@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildCatalog, type Catalog, type SeedFile } from './catalog.ts';
 import { ContentError } from './errors.ts';
+import { MANIFEST_NAME } from './seed-manifest.ts';
 
 /** Where the content lives. Tests point these at fixtures; the site uses the defaults. */
 export interface ContentPaths {
@@ -35,15 +36,33 @@ export function loadCatalog(paths: ContentPaths): Catalog {
       },
     ]);
   }
-  const seeds: SeedFile[] = readdirSync(paths.seedsDir)
-    .filter((name) => name.endsWith('.txt'))
-    .map((name) => {
-      const file = join(paths.seedsDir, name);
-      return { name, path: relative(paths.root, file), bytes: readFileSync(file) };
-    });
+  const read = (dir: string, prefix: string): SeedFile[] =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => name.endsWith('.txt'))
+          .map((name) => {
+            const file = join(dir, name);
+            return { name: `${prefix}${name}`, path: relative(paths.root, file), bytes: readFileSync(file) };
+          })
+      : [];
+  const manifest = join(paths.seedsDir, MANIFEST_NAME);
   return buildCatalog({
-    seeds,
+    seeds: read(paths.seedsDir, ''),
+    revisions: read(join(paths.seedsDir, REVISIONS_DIR), `${REVISIONS_DIR}/`),
     metadataText: existsSync(paths.metadataFile) ? readFileSync(paths.metadataFile, 'utf8') : undefined,
     metadataFile: relative(paths.root, paths.metadataFile),
+    checksums: {
+      text: existsSync(manifest) ? readFileSync(manifest, 'utf8') : undefined,
+      file: relative(paths.root, manifest),
+    },
   });
+}
+
+/** Later versions of articles live in seeds/revisions/, beside the originals they revise. */
+export const REVISIONS_DIR = 'revisions';
+
+/** Every file the catalog reads: what a cache or a watcher must follow. */
+export function catalogFiles(paths: ContentPaths): string[] {
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).map((n) => join(dir, n)) : []);
+  return [...list(paths.seedsDir), ...list(join(paths.seedsDir, REVISIONS_DIR)), paths.metadataFile];
 }

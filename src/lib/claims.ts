@@ -5,12 +5,15 @@ import { duplicateIdProblems, parseYamlList } from './yaml-list.ts';
 
 export const CLAIM_STATUSES = ['states', 'differs', 'silent'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-/** What a cell shows: a status, or "unreviewed" for a source the ledger does not cover yet (a new seed). */
+/**
+ * What a cell shows: a status, or "unreviewed" for a source nobody has reviewed for the claim yet:
+ * written `status: unreviewed` (what `npm run add-source` adds for a new source), or left out.
+ */
 export const CELL_STATUSES = [...CLAIM_STATUSES, 'unreviewed'] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
 const sourceEntrySchema = z.strictObject({
-  status: z.enum(CLAIM_STATUSES),
+  status: z.enum(CELL_STATUSES),
   quote: z.string().trim().min(1).optional(),
   note: z.string().trim().min(1).optional(),
 });
@@ -30,7 +33,7 @@ export interface LocatedClaim {
   /** Lines of the claim's `claim:` and `figures:`. */
   claimLine: number;
   figuresLine: number;
-  /** Sources the claim says nothing about yet (e.g. a seed added after the ledger was written). */
+  /** Sources not reviewed for the claim yet: marked `status: unreviewed`, or not listed (a seed added by hand). */
   unreviewed: string[];
   /** One citation request per source that states the claim or states it differently. */
   citations: (CitationRequest & { status: Exclude<ClaimStatus, 'silent'>; note?: string; noteLine?: number })[];
@@ -68,7 +71,7 @@ export function parseClaims(
     const citations: LocatedClaim['citations'] = [];
     // A source the claim does not cover is shown as "not reviewed" (and warned about), not an error:
     // adding a seed must never break the build.
-    const unreviewed = sourceSlugs.filter((slug) => !(slug in sources));
+    const unreviewed = sourceSlugs.filter((slug) => !(slug in sources) || sources[slug]?.status === 'unreviewed');
     for (const [slug, entry] of Object.entries(sources)) {
       const line = item.lineOf(['sources', slug]);
       const at = (message: string, fix: string) =>
@@ -77,9 +80,12 @@ export function parseClaims(
         at('there is no such source.', `use one of: ${sourceSlugs.join(', ')}.`);
         continue;
       }
-      if (entry.status === 'silent') {
+      if (entry.status === 'silent' || entry.status === 'unreviewed') {
         if (entry.quote || entry.note)
-          at('a silent source has no quote or note.', 'remove them, or change the status to states or differs.');
+          at(
+            `a${entry.status === 'silent' ? ' silent' : 'n unreviewed'} source has no quote or note.`,
+            'remove them, or change the status to states or differs.',
+          );
         continue;
       }
       if (!entry.quote) {
@@ -121,7 +127,22 @@ export function claimSummary(claim: Claim): { states: number; differs: number; s
   const statuses = Object.values(claim.sources).map((s) => s.status);
   const states = statuses.filter((s) => s === 'states').length;
   const differs = statuses.filter((s) => s === 'differs').length;
-  return { states, differs, silent: statuses.length - states - differs, singleSource: states + differs === 1 };
+  const silent = statuses.filter((s) => s === 'silent').length;
+  return { states, differs, silent, singleSource: states + differs === 1 };
+}
+
+/**
+ * One warning per source that some claims have not been reviewed for, saying how many and what to
+ * do: the cells read "Not reviewed" until then.
+ */
+export function unreviewedWarnings(claims: readonly LocatedClaim[], file: string): string[] {
+  const count = new Map<string, number>();
+  for (const c of claims) for (const slug of c.unreviewed) count.set(slug, (count.get(slug) ?? 0) + 1);
+  return [...count].map(
+    ([slug, n]) =>
+      `The claims ledger (${file}) does not yet say what the source "${slug}" states for ${n === claims.length ? `any of its ${n} claims` : `${n} of its ${claims.length} claims`}: its column reads "Not reviewed". ` +
+      `Review it: under each claim, set ${slug} to status: states (with quote), differs (with quote and note) or silent.`,
+  );
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -144,8 +165,8 @@ export function describeSummary(
 export type CountedStatus = ClaimStatus | 'mentions';
 
 /** Does a source with this status count towards this kind of count? */
-export const counts = (status: ClaimStatus | undefined, counted: CountedStatus) =>
-  status !== undefined && (counted === 'mentions' ? status !== 'silent' : status === counted);
+export const counts = (status: CellStatus | undefined, counted: CountedStatus) =>
+  counted === 'mentions' ? status === 'states' || status === 'differs' : status === counted;
 
 /**
  * How many sources the ledger gives a status for a claim, out of how many sources there are, and how
@@ -159,6 +180,6 @@ export function ledgerCount(
   return {
     count: sourceSlugs.filter((slug) => counts(claim.sources[slug]?.status, counted)).length,
     total: sourceSlugs.length,
-    unreviewed: sourceSlugs.filter((slug) => !(slug in claim.sources)).length,
+    unreviewed: sourceSlugs.filter((slug) => (claim.sources[slug]?.status ?? 'unreviewed') === 'unreviewed').length,
   };
 }

@@ -22,16 +22,41 @@ export function formatProblem(problem: ContentProblem): string {
   return `${where}: ${problem.message}\n  Fix: ${problem.fix}`;
 }
 
+/**
+ * Thrown when the content has problems. Astro prints and overlays it like its own errors: `loc`
+ * names the first problem's file, line and column (the dev overlay shows that file around the
+ * line), and there is no stack trace, because the mistake is in the content, not in the code.
+ */
 export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
+  /** Where the first problem is, as Astro's error printer and overlay read it. */
+  readonly loc: { file: string; line?: number; column?: number } | undefined;
 
-  constructor(problems: readonly ContentProblem[]) {
-    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    super(
-      `The site's content has ${count} that must be fixed before it can be built:\n\n` +
-        problems.map(formatProblem).join('\n\n'),
-    );
+  /** `root`: the repository root, so that `loc.file` is absolute (the dev overlay reads the file). */
+  constructor(problems: readonly ContentProblem[], options: { root?: string } = {}) {
+    super(contentErrorMessage(problems));
     this.name = 'ContentError';
     this.problems = problems;
+    const first = problems[0];
+    this.loc = first
+      ? {
+          file: options.root && !isAbsolutePath(first.file) ? joinPath(options.root, first.file) : first.file,
+          ...(first.line !== undefined ? { line: first.line, column: first.column ?? 1 } : {}),
+        }
+      : undefined;
+    // A content mistake has no useful stack: printers (Astro's, Node's) then show the sentence alone.
+    Object.defineProperty(this, 'stack', { value: '', writable: true, configurable: true, enumerable: false });
   }
 }
+
+/** "The site's content has 2 problems that must be fixed …" followed by each problem. */
+export function contentErrorMessage(problems: readonly ContentProblem[]): string {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return (
+    `The site's content has ${count} that must be fixed before it can be built:\n\n` +
+    problems.map(formatProblem).join('\n\n')
+  );
+}
+
+const isAbsolutePath = (file: string) => file.startsWith('/') || /^[A-Za-z]:[\\/]/u.test(file);
+const joinPath = (root: string, file: string) => `${root.replace(/[\\/]+$/u, '')}/${file}`;

@@ -28,7 +28,21 @@ export const sourceMetadataSchema = z.strictObject({
   byline: z.string().trim().min(1),
   date: z.string().trim().min(1),
   dateIso: z.iso.date().optional(),
+  /** The article's own address, as the saved page states it (canonical link or og:url). */
+  url: z.url({ protocol: /^https?$/u }).optional(),
+  /** Where `npm run add-source` found each field ("JSON-LD headline", "visible byline"…): for the editor checking them. */
+  provenance: z.record(z.string(), z.string()).optional(),
   overrides: z.array(overrideSchema).optional(),
+  /** Later versions of the article (corrections, updates), oldest first; the last is the one shown. */
+  revisions: z
+    .array(
+      z.strictObject({
+        seed: z.string().regex(/^revisions\/[^/\\]+\.txt$/u, 'must be the name of a .txt file in seeds/revisions/'),
+        date: z.iso.date(),
+        note: z.string().trim().min(1).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export type SourceMetadata = z.infer<typeof sourceMetadataSchema> & {
@@ -41,6 +55,8 @@ export interface LocatedMetadata {
   line: number;
   /** 1-based line of each override entry. */
   overrideLines: number[];
+  /** 1-based line of each revision entry. */
+  revisionLines: number[];
 }
 
 const FIXES: Record<string, string> = {
@@ -52,6 +68,10 @@ const FIXES: Record<string, string> = {
   byline: 'set `byline:` to the author the article names, or to "not stated".',
   date: 'set `date:` to the date exactly as the article states it, or to "not stated".',
   dateIso: 'write `dateIso:` as YYYY-MM-DD, or leave it out.',
+  url: 'write `url:` as the article’s full address (https://…), or leave it out.',
+  provenance: 'write `provenance:` as `field: where it came from` lines, or leave it out.',
+  revisions:
+    'each revision is `- seed: revisions/<file>.txt` and `date: YYYY-MM-DD`, with an optional `note:`; `npm run add-source -- --revise <slug> <file>` writes them.',
   overrides:
     'each override is `- line: "<exact line>"` (or `startsWith:`), `kind: heading|paragraph|list-item|furniture`, optional `label:`.',
 };
@@ -75,6 +95,7 @@ export function parseSourcesMetadata(
     metadata: item.value as SourceMetadata,
     line: item.line,
     overrideLines: (item.value.overrides ?? []).map((_, i) => item.lineOf(['overrides', i])),
+    revisionLines: (item.value.revisions ?? []).map((_, i) => item.lineOf(['revisions', i])),
   }));
 
   // Slugs are permanent URLs and seeds have one entry each: duplicates are mistakes.

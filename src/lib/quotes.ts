@@ -120,6 +120,7 @@ export function closestStretch(
   if (quoteWords.length === 0) return undefined;
   const wanted = new Set(quoteWords.map(bare));
   let best: { key: string; text: string; score: number } | undefined;
+  let bestAligned = 0;
   for (const candidate of candidates) {
     const tokens = words(candidate.text);
     const size = Math.min(tokens.length, quoteWords.length);
@@ -127,7 +128,12 @@ export function closestStretch(
       const window = tokens.slice(i, i + size);
       const shared = window.filter((w) => wanted.has(bare(w))).length;
       const score = shared / Math.max(size, quoteWords.length);
-      if (!best || score > best.score) best = { key: candidate.key, text: window.join(' '), score };
+      // Ties go to the window whose words stand where the quote's do ("the share lasts" over "Now the share").
+      const aligned = window.filter((w, k) => bare(w) === bare(quoteWords[k] ?? '')).length;
+      if (!best || score > best.score || (score === best.score && aligned > bestAligned)) {
+        best = { key: candidate.key, text: window.join(' '), score };
+        bestAligned = aligned;
+      }
     }
   }
   return best && best.score > 0 ? best : undefined;

@@ -33,11 +33,15 @@ export function parseYamlList<S extends z.ZodType>(
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
 
   for (const error of doc.errors) {
+    const { line, col } = lineCounter.linePos(yamlErrorOffset(text, error));
+    // One mistake makes the parser trip again further on: the first error is the one to fix.
+    if (problems.length > 0) break;
     problems.push({
       file,
-      line: lineAt(error.pos[0]),
+      line,
+      column: col,
       message: `the YAML cannot be read: ${error.message.split('\n')[0]}`,
-      fix: 'correct the YAML syntax at that line (indentation, a missing colon, or an unquoted value containing ": ").',
+      fix: 'correct the YAML syntax at that line (indentation, a missing colon, or an unquoted value containing ": "); a value that contains double quotes goes between single quotes, e.g. quote: \'he said "yes"\'.',
     });
   }
   if (problems.length > 0) return { items: [], problems };
@@ -90,6 +94,26 @@ export function parseYamlList<S extends z.ZodType>(
     items.push({ value: parsed.data, line, lineOf, positionIn });
   }
   return { items, problems };
+}
+
+/**
+ * Where a YAML error really is. The parser notices an unclosed `[` or `{` only on the line after it:
+ * point at the bracket that was never closed instead.
+ */
+export function yamlErrorOffset(text: string, error: { pos: [number, number]; message: string }): number {
+  const closer = /end with an? ([\]}])/u.exec(error.message)?.[1];
+  if (!closer) return error.pos[0];
+  const opener = closer === ']' ? '[' : '{';
+  let depth = 0;
+  for (let i = Math.min(error.pos[0], text.length) - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === closer) depth++;
+    else if (ch === opener) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return error.pos[0];
 }
 
 function lineOfPath(

@@ -2,19 +2,17 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
+import { contentPaths } from '../lib/catalog-files.ts';
 import { CLAIMS_FILE } from '../lib/citations/corpus.ts';
 import { countElement, countText, markerElement, proseText, renderProse } from '../lib/citations/render.ts';
-import { CELL_STATUSES, claimSummary } from '../lib/claims.ts';
-import { ContentError } from '../lib/errors.ts';
-import { corpusInputs, siteCorpus } from '../lib/site-corpus.ts';
+import { CELL_STATUSES, claimSummary, unreviewedWarnings } from '../lib/claims.ts';
+import { checkedContent, corpusInputs } from '../lib/site-corpus.ts';
 import { join, relative } from 'node:path';
-import { reloadOnChange } from './watch.ts';
+import { reloadOnChange, syncFirst } from './watch.ts';
 
-/** The one corpus (read and resolved once per build), or every problem in it at once. */
+/** The one checked content (read and resolved once per build), or every problem in every file at once. */
 function corpusFor(root: string) {
-  const site = siteCorpus(root);
-  if (site.corpus.problems.length > 0) throw new ContentError(site.corpus.problems);
-  return site;
+  return checkedContent(root);
 }
 
 /** Everything a citation depends on: the seeds, their metadata, and every citing file. */
@@ -53,7 +51,8 @@ export function citedPassagesLoader(): Loader {
         }
         return paths;
       };
-      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+      await syncFirst(watcher, sync);
+      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
@@ -137,7 +136,8 @@ export function timelineLoader(): Loader {
         }
         return paths;
       };
-      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+      await syncFirst(watcher, sync);
+      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
@@ -173,11 +173,8 @@ export function claimsLoader(): Loader {
       const root = fileURLToPath(config.root);
       const sync = async () => {
         const { catalog, corpus, paths } = corpusFor(root);
-        const unreviewed = [...new Set(corpus.claims.flatMap((c) => c.unreviewed))];
-        for (const slug of unreviewed) {
-          logger.warn(
-            `The claims ledger (${relative(root, join(paths.contentDir, CLAIMS_FILE))}) does not yet say what the source "${slug}" states: its column reads "Not reviewed". Add it to each claim.`,
-          );
+        for (const warning of unreviewedWarnings(corpus.claims, relative(root, join(paths.contentDir, CLAIMS_FILE)))) {
+          logger.warn(warning);
         }
         store.clear();
         for (const [order, { claim, citations }] of corpus.claims.entries()) {
@@ -201,7 +198,8 @@ export function claimsLoader(): Loader {
         }
         return paths;
       };
-      reloadOnChange(watcher, inputs(await sync()), async () => void (await sync()));
+      await syncFirst(watcher, sync);
+      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
     },
   };
 }

@@ -2,9 +2,10 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { contentPaths } from '../lib/catalog-files.ts';
+import { ContentError } from '../lib/errors.ts';
 import { siteCorpus } from '../lib/site-corpus.ts';
 import { PASSAGE_KINDS, type PassageKind } from '../lib/passages/types.ts';
-import { reloadOnChange } from './watch.ts';
+import { reloadOnChange, syncFirst } from './watch.ts';
 
 const passageSchema = z.object({
   id: z.string(),
@@ -18,6 +19,52 @@ const passageSchema = z.object({
   ordered: z.boolean().optional(),
 });
 
+const changedSchema = z.object({ id: z.string(), ordinal: z.number(), text: z.string() });
+
+/** A revised source: its versions (without their passages), its former passage ids, and what each revision changed. */
+const revisionSchemas = {
+  versions: z
+    .array(
+      z.object({
+        version: z.number().int().positive(),
+        seed: z.string(),
+        sha256: z.string(),
+        date: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    )
+    .optional(),
+  former: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        kind: z.enum(PASSAGE_KINDS as readonly PassageKind[] as [PassageKind, ...PassageKind[]]),
+        lastVersion: z.number(),
+        revisedIn: z.number(),
+        revisedOn: z.string().optional(),
+        change: z.enum(['revised', 'removed']),
+        successor: z.string(),
+      }),
+    )
+    .optional(),
+  log: z
+    .array(
+      z.object({
+        version: z.number(),
+        date: z.string().optional(),
+        changes: z.array(
+          z.discriminatedUnion('type', [
+            z.object({ type: z.literal('revised'), from: changedSchema, to: changedSchema }),
+            z.object({ type: z.literal('removed'), from: changedSchema, successor: z.string() }),
+            z.object({ type: z.literal('added'), to: changedSchema }),
+          ]),
+        ),
+      }),
+    )
+    .optional(),
+};
+
 export const sourceSchema = z.object({
   slug: z.string(),
   title: z.string(),
@@ -30,6 +77,7 @@ export const sourceSchema = z.object({
   sha256: z.string(),
   curated: z.boolean(),
   passages: z.array(passageSchema),
+  ...revisionSchemas,
 });
 
 /**
@@ -46,7 +94,9 @@ export function sourcesLoader(): Loader {
       const paths = contentPaths(root);
       const sync = async () => {
         // The same catalog the citations were resolved against, read once.
-        const { catalog } = siteCorpus(root);
+        const { catalog, problems } = siteCorpus(root);
+        // Problems in the seeds or their metadata: nothing to load (the citations loader reports the rest).
+        if (!catalog) throw new ContentError(problems, { root });
         for (const warning of catalog.warnings) logger.warn(warning);
         store.clear();
         for (const source of catalog.sources) {
@@ -54,7 +104,7 @@ export function sourcesLoader(): Loader {
           store.set({ id: source.slug, data });
         }
       };
-      await sync();
+      await syncFirst(watcher, sync);
       reloadOnChange(watcher, [paths.seedsDir, paths.metadataFile], sync);
     },
   };

@@ -4,7 +4,9 @@ const status = document.querySelector<HTMLElement>('[data-copy-status]');
 
 /** A text fragment for the passage's opening words: the link still lands if the id ever changed. */
 function textFragment(passage: HTMLElement): string {
-  const body = passage.querySelector('p, h3, .passage__body')?.cloneNode(true) as HTMLElement | undefined;
+  // The passage's own words: not the note a revised passage opens with (its earlier text).
+  const own = passage.querySelector(':scope > p:not(.revision-note), :scope > h3, :scope > .passage__body');
+  const body = own?.cloneNode(true) as HTMLElement | undefined;
   // A furniture passage starts with our label ("Page furniture: …"), which is not the article's text.
   body?.querySelector('.furniture-label')?.remove();
   const words = (body?.textContent ?? '')
@@ -18,7 +20,7 @@ function textFragment(passage: HTMLElement): string {
   // repeats the headline), the id alone is the better link.
   const before = document.createRange();
   before.setStart(document.body, 0);
-  before.setEndBefore(passage);
+  before.setEndBefore(own ?? passage);
   const loose = (s: string) => s.replace(/\s+/gu, ' ').toLowerCase();
   if (!words || loose(before.toString()).includes(loose(words))) return '';
   return `:~:text=${enc(words)}`;
@@ -54,7 +56,7 @@ for (const passage of document.querySelectorAll<HTMLElement>('.passage[id]')) {
     setTimeout(() => {
       show(false);
       delete button.dataset['copied'];
-    }, 2000);
+    }, 4000);
   });
   passage.append(button);
 }

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       const site = await interactiveState(scheme, true);
       try {
         expect(await runAxe(site.page)).toEqual([]);
-        // The "Copied" state (2 s) lasted through the scan.
+        // The "Copied" state (4 s) lasted through the scan.
         expect(await site.page.locator(`[id="${target.id}"] > button.copy-link > span:first-child`).textContent()).toBe(
           'Copied',
         );

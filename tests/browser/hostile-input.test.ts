@@ -52,7 +52,7 @@ const FRAME_STATE = `({
 /** A passage's own text, in the page: without its ¶ link, marker, furniture label, back-links or button. */
 const PASSAGE_TEXTS = `[...document.querySelectorAll('.passages .passage')].map((passage) => {
   const copy = passage.cloneNode(true);
-  for (const el of copy.querySelectorAll('.permalink, .marker, .furniture-label, .cited-in, .copy-link')) el.remove();
+  for (const el of copy.querySelectorAll('.permalink, .marker, .furniture-label, .cited-in, .copy-link, .quote-button')) el.remove();
   return copy.textContent.trim();
 })`;
 
@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium)('hostile input in Chromium (JavaScript on): no pay
       '.passages a, .passages button, .passages input, .passages select, .passages textarea, .passages summary, ' +
       '.passages [tabindex], .passages [contenteditable], .passages [href]')]
       .filter((el) => !(el.matches('a.permalink') && el.getAttribute('href') === '#' + el.closest('.passage').id))
-      .filter((el) => !(el.matches('button.copy-link') && el.parentElement.matches('.passage')))
+      .filter((el) => !(el.matches('button.copy-link, button.quote-button') && el.parentElement.matches('.passage')))
       .filter((el) => !(el.matches('.cited-in > a') && el.getAttribute('href').startsWith(${JSON.stringify(HOSTILE_CITATION.page)})))
       .map((el) => el.outerHTML.slice(0, 120))`)) as string[];
     expect(interactive).toEqual([]);
@@ -283,8 +283,15 @@ describe.skipIf(!hasChromium)('hostile input in Chromium (JavaScript on): no pay
     await touchAll(w, '.passages .passage > p, .passages .passage > h3, .passages .passage > .passage__body', {
       click: false,
     });
-    const touched = await touchAll(w, '.passages a.permalink, .passages button');
+    const touched = await touchAll(w, '.passages a.permalink, .passages button.copy-link');
     expect(touched).toBe(2 * passages); // a ¶ link and a Copy button each
+    // And each Quote button: the panel shows the payload's words (as text), then closes.
+    const quotes = page.locator('.passages button.quote-button');
+    expect(await quotes.count()).toBe(passages);
+    for (let i = 0; i < passages; i++) {
+      await quotes.nth(i).click({ timeout: 5_000 });
+      await page.keyboard.press('Escape');
+    }
     // A "Cited in" link leads away (the explainer test follows it). Playwright's hit test takes its hidden
     // "citation " words for the link's box on every source page, hostile or not: hover it without that check.
     await touchAll(w, '.passages .cited-in a', { click: false, force: true });

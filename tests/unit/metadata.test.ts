@@ -43,7 +43,9 @@ function problemsOf(text: string): ContentProblem[] {
     expect(problem.line).toBeLessThanOrEqual(text.split('\n').length);
     expect(problem.message.trim(), 'a message').not.toBe('');
     expect(problem.fix.trim(), 'a fix').not.toBe('');
-    expect(formatProblem(problem)).toBe(`${FILE}:${problem.line}: ${problem.message}\n  Fix: ${problem.fix}`);
+    // A YAML syntax error also names its column.
+    const where = problem.column === undefined ? `${problem.line}` : `${problem.line}:${problem.column}`;
+    expect(formatProblem(problem)).toBe(`${FILE}:${where}: ${problem.message}\n  Fix: ${problem.fix}`);
   }
   return problems;
 }
@@ -235,9 +237,9 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
     expect(problems[0]?.message).toMatch(/^the YAML cannot be read: /);
   });
 
-  it('a value containing ": " without quotes is a YAML error on its line', () => {
+  it('a value containing ": " without quotes is a YAML error on its line and column', () => {
     const text = yaml(entry({ title: 'Microsoft: the deal: explained' }));
-    expect(problemsOf(text)[0]?.line).toBe(3);
+    expect(problemsOf(text)[0]).toMatchObject({ line: 3, column: 10 });
   });
 
   it('a key given twice in one entry is reported', () => {

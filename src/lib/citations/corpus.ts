@@ -7,10 +7,10 @@ import { TIMELINE_URL, urlForContentFile } from '../routes.ts';
 import { parseClaims, type LocatedClaim } from '../claims.ts';
 import { parseTimeline, type LocatedEvent } from '../timeline.ts';
 import type { JsxElement } from '../prose/flatten.ts';
-import { checkClaimProse, checkEventDate, checkFrontmatter } from './content-checks.ts';
+import { checkClaimProse, checkEventDate, checkFrontmatterCounts } from './content-checks.ts';
 import { buildCitationIndex, type CitationIndex, type CitationUse, type CitingDocument } from './index-builder.ts';
 import { analyseTree, type FoundCount, type TreeAnalysis } from './mdx.ts';
-import { parseMdx } from './parse-mdx.ts';
+import { mdxSyntaxProblem, parseMdx, parseMdxFile } from './parse-mdx.ts';
 import { checkSentences } from './sentence-checks.ts';
 import { inferenceRecords, type InferenceRecord } from './inferences.ts';
 
@@ -31,6 +31,8 @@ export interface ProseDocument {
   file: string;
   url: string;
   title: string;
+  /** The page's MDX syntax tree (what the link checks read). */
+  tree: Root;
   analysis: TreeAnalysis;
   /** The resolved citations of the page, notes numbered. */
   citations: CitationIndex['documents'][number];
@@ -110,14 +112,17 @@ export function buildCorpus(input: CorpusInput): Corpus {
   );
   const ledgerCount = (id: string) => stating.get(id);
 
-  const pageInputs: { file: string; url: string; title: string; analysis: TreeAnalysis }[] = [];
+  const pageInputs: { file: string; url: string; title: string; tree: Root; analysis: TreeAnalysis }[] = [];
   for (const { file, text } of input.pages) {
-    const { tree, frontmatter } = parseMdx(text);
+    // A file MDX cannot read (or whose frontmatter is broken) is reported, not thrown: the others are still checked.
+    const { tree, frontmatter, problems: syntax } = parseMdxFile(text, file);
+    problems.push(...syntax);
+    if (!tree) continue;
     const analysis = analyseTree(tree, file, { requireCitations: requiresCitations(file), ledgerCount });
-    problems.push(...analysis.problems, ...checkFrontmatter(tree, frontmatter, file));
+    problems.push(...analysis.problems, ...checkFrontmatterCounts(tree, frontmatter, file));
     const url = urlForContentFile(file) ?? '/';
     const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : (file.split('/').at(-1) ?? file);
-    pageInputs.push({ file, url, title, analysis });
+    pageInputs.push({ file, url, title, tree, analysis });
     documents.push({ file, url, title, citations: analysis.citations.map(({ node: _node, ...request }) => request) });
   }
 
@@ -251,19 +256,12 @@ function readSummary(
   try {
     tree = parseMdx(summary).tree;
   } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message?: string };
+    // The same explanations as an explainer's syntax errors, at the summary's place in the timeline file.
+    const problem = mdxSyntaxProblem(error, summary, file);
     return {
       tree: undefined,
       analysis: undefined,
-      problems: [
-        move({
-          file,
-          line: e.line ?? 1,
-          column: e.column ?? 1,
-          message: `${where} cannot be read as MDX: ${e.reason ?? e.message ?? String(error)}`,
-          fix: 'write the summary as plain sentences with <Cite source="…" quote="…" /> elements; inside a quote attribute, use curly quotation marks.',
-        }),
-      ],
+      problems: [move({ ...problem, message: `${where}: ${problem.message}` })],
     };
   }
   const analysis = analyseTree(tree, file, { requireCitations: true, where, ledgerCount });

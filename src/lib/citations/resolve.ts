@@ -3,6 +3,7 @@ import type { ContentProblem } from '../errors.ts';
 import { closestStretch, findQuote, normalise, unambiguousTextFragment, type QuoteMatch } from '../quotes.ts';
 import { sourceUrl } from '../routes.ts';
 import type { PassageKind } from '../passages/types.ts';
+import { notFoundHints } from './suggest.ts';
 
 /** A citation as an author wrote it, and where. */
 export interface CitationRequest {
@@ -69,6 +70,8 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
   });
 
   if (hits.length === 0) {
+    // Sharper first: an earlier version, other capitals, two passages, another source; else the closest words.
+    const hints = notFoundHints(sources, source, request.quote);
     const closest = closestStretch(
       source.passages.map((p) => ({ key: String(p.ordinal), text: p.text })),
       request.quote,
@@ -79,8 +82,14 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
         ...at,
         message:
           `quote not found in "${source.title}" (${source.slug}): "${preview(request.quote)}".` +
-          (closest ? ` Did you mean (¶ ${closest.key}): "${preview(closest.text)}"?` : ''),
-        fix: 'copy the words exactly as the source has them; only curly/straight quotes, dashes and spacing may differ, and case must match.',
+          (hints.length > 0
+            ? ` ${hints.map((h) => h.message).join(' ')}`
+            : closest
+              ? ` Did you mean (¶ ${closest.key}): "${preview(closest.text)}"?`
+              : ''),
+        fix:
+          hints[0]?.fix ??
+          'copy the words exactly as the source has them; only curly/straight quotes, dashes and spacing may differ, and case must match.',
       },
     };
   }
@@ -98,12 +107,15 @@ export function resolveCitation(sources: ReadonlyMap<string, Source>, request: C
   const [{ passage, match }] = hits as [(typeof hits)[number]];
   const passageHref = `${sourceUrl(source.slug)}#${passage.id}`;
   // What the source page shows before the passage: its title and metadata, then the earlier passages.
+  // A revised source shows, at the top of a passage, the earlier text of the passages it succeeds.
+  const earlier = (id: string) => (source.former ?? []).filter((f) => f.successor === id).map((f) => f.text);
   const pageBefore = [
     source.title,
     source.publisher,
     source.byline,
     source.date,
-    ...source.passages.slice(0, passage.ordinal - 1).map((p) => p.text),
+    ...source.passages.slice(0, passage.ordinal - 1).flatMap((p) => [...earlier(p.id), p.text]),
+    ...earlier(passage.id),
   ].join('\n');
   return {
     ok: true,

@@ -134,5 +134,7 @@ export function checkSentences(input: SentenceCheckInput): ContentProblem[] {
 const statusWords = (status: string) =>
   status === 'mentions' ? 'state or differ on' : status === 'differs' ? 'differ on' : 'state';
 
-const statusOf = (claim: LocatedClaim, slug: string): ClaimStatus | 'not reviewed' =>
-  claim.claim.sources[slug]?.status ?? 'not reviewed';
+const statusOf = (claim: LocatedClaim, slug: string): ClaimStatus | 'not reviewed' => {
+  const status = claim.claim.sources[slug]?.status;
+  return status === undefined || status === 'unreviewed' ? 'not reviewed' : status;
+};

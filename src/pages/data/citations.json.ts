@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { siteCorpus } from '../../lib/site-corpus.ts';
+import { checkedContent } from '../../lib/site-corpus.ts';
 import { json } from '../../lib/json-response.ts';
 
 /** Every citation on the site: where it is, which passage it points to, and the words quoted. */
 export const GET: APIRoute = ({ site }) => {
   // The citations every page rendered from, resolved once for the whole build.
-  const { index } = siteCorpus(process.cwd()).corpus;
+  const { index } = checkedContent(process.cwd()).corpus;
   const abs = (path: string) => new URL(path, site).href;
   return json({
     $schema: abs('/data/schemas/citations.schema.json'),

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { json } from '../../lib/json-response.ts';
-import { siteCorpus } from '../../lib/site-corpus.ts';
+import { checkedContent } from '../../lib/site-corpus.ts';
 
 /** Every place the site gives its own reasoning, and the passages that reasoning rests on. */
 export const GET: APIRoute = ({ site }) => {
-  const { inferences } = siteCorpus(process.cwd()).corpus;
+  const { inferences } = checkedContent(process.cwd()).corpus;
   const abs = (path: string) => new URL(path, site).href;
   return json({
     $schema: abs('/data/schemas/inferences.schema.json'),

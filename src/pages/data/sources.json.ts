@@ -17,6 +17,27 @@ export const GET: APIRoute = async ({ site }) => {
       ...(s.dateIso ? { dateIso: s.dateIso } : {}),
       url: new URL(`/sources/${s.slug}/`, site).href,
       original: { file: s.seed, url: new URL(`/sources/${s.slug}.txt`, site).href, sha256: s.sha256 },
+      ...(s.versions
+        ? {
+            versions: s.versions.map((v) => ({
+              version: v.version,
+              file: v.seed,
+              url: new URL(v.version === 1 ? `/sources/${s.slug}.txt` : `/sources/${s.slug}/v${v.version}.txt`, site)
+                .href,
+              sha256: v.sha256,
+              ...(v.date ? { date: v.date } : {}),
+              ...(v.note ? { note: v.note } : {}),
+            })),
+            formerPassages: (s.former ?? []).map((f) => ({
+              id: f.id,
+              text: f.text,
+              change: f.change,
+              ...(f.revisedOn ? { revisedOn: f.revisedOn } : {}),
+              successor: f.successor,
+              url: new URL(`/sources/${s.slug}/#${f.id}`, site).href,
+            })),
+          }
+        : {}),
       passages: s.passages.map((p) => ({
         id: p.id,
         ordinal: p.ordinal,

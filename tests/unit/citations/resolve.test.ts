@@ -131,10 +131,11 @@ describe('resolveCitation: problems', () => {
     expect(p.fix).toMatch(/case must match/u);
   });
 
-  it('does not forgive case, but suggests the passage that differs only in case', () => {
+  it('does not forgive case, but says the words are there in other capitals, and where', () => {
     const p = problem(resolveCitation(bySlug, request(ACME, 'acme said on monday')));
     expect(p.message).toContain('quote not found');
-    expect(p.message).toContain('Did you mean (¶ 2): "Acme said on Monday"?');
+    expect(p.message).toContain('The words are in ¶ 2, but with other capitals: the source has "Acme said on Monday".');
+    expect(p.fix).toBe('copy the capitals exactly as the source has them.');
   });
 
   it('points at the passage that shares most words', () => {

@@ -40,13 +40,21 @@ const LEDGER = [
   '',
 ].join('\n');
 
+// An explainer needs its frontmatter: the tests write only the text after it, and read lines counted in that text.
+const FRONTMATTER = '---\ntitle: T\ndescription: D.\norder: 1\n---\n';
+const FRONTMATTER_LINES = 5;
+
 function problems(text: string, extra: Partial<CorpusInput> = {}) {
+  const own = text.startsWith('---\n');
   return buildCorpus({
     sources,
-    pages: [{ file: FILE, text }],
+    pages: [{ file: FILE, text: own ? text : FRONTMATTER + text }],
     claims: { file: 'content/claims.yaml', text: LEDGER },
     ...extra,
-  }).problems.map((p) => ({ at: `${p.file}:${p.line}:${p.column}`, message: p.message, fix: p.fix }));
+  }).problems.map((p) => {
+    const line = p.file === FILE && !own && p.line !== undefined ? p.line - FRONTMATTER_LINES : p.line;
+    return { at: `${p.file}:${line}:${p.column}`, message: p.message, fix: p.fix };
+  });
 }
 
 describe('every figure of a sentence is in a passage it cites', () => {
@@ -134,7 +142,7 @@ describe('counts and links agree with the ledger', () => {
   });
 
   it('stops at a count typed in a page title or description, at its line', () => {
-    const text = '---\ntitle: What two reports say\ndescription: All five sources.\n---\n\nText ' + RENEW + '.\n';
+    const text = '---\ntitle: What two reports say\ndescription: All five sources.\norder: 1\n---\n\nText ' + RENEW + '.\n';
     expect(problems(text).map((p) => [p.at, p.message])).toEqual([
       [`${FILE}:2:undefined`, 'the title says "two reports", a count of sources typed by hand.'],
       [`${FILE}:3:undefined`, 'the description says "All five sources", a count of sources typed by hand.'],

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './paths.ts';
+
+export interface ContentCopy {
+  /** Absolute folder holding `seeds/` and `content/`. */
+  dir: string;
+  /** Repository-relative folder, as messages name its files (`.tmp/content-copies/x`). */
+  rel: string;
+  /** The environment that points the site (check, loaders, build, dev) at this copy. */
+  env: Record<string, string>;
+  /** Write a file in the copy (path relative to `dir`, e.g. `content/claims.yaml`). */
+  write(file: string, text: string | Uint8Array): void;
+  read(file: string): string;
+  /** Change a file of the copy: (text) → new text. Fails if nothing changed, so a stale edit is noticed. */
+  edit(file: string, change: (text: string) => string): void;
+}
+
+/**
+ * A copy of the real seeds and content in `.tmp/content-copies/<name>/`, to break or extend without
+ * touching the real ones. Unit tests check it with checkContent; build and dev tests point Astro at it.
+ */
+export function copyContent(name: string, options: { seeds?: boolean } = {}): ContentCopy {
+  const dir = join(ROOT, '.tmp', 'content-copies', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  if (options.seeds ?? true) cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  else mkdirSync(join(dir, 'seeds'));
+  const rel = relative(ROOT, dir);
+  const copy: ContentCopy = {
+    dir,
+    rel,
+    env: { RENEGOTIATED_CONTENT: join(rel, 'content'), RENEGOTIATED_SEEDS: join(rel, 'seeds') },
+    write(file, text) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    },
+    read: (file) => readFileSync(join(dir, file), 'utf8'),
+    edit(file, change) {
+      const before = copy.read(file);
+      const after = change(before);
+      if (after === before) throw new Error(`the edit of ${file} changed nothing: has the real content changed?`);
+      copy.write(file, after);
+    },
+  };
+  return copy;
+}
+
+/** Every file under a folder, recursively. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+export interface Run {
+  status: number | null;
+  /** stdout and stderr together, colour codes removed. */
+  output: string;
+}
+
+/** Run a command from the repository root against the copy (its env), with colour codes removed from the output. */
+export function runOn(copy: ContentCopy, command: string, args: string[], extraEnv: Record<string, string> = {}): Run {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...copy.env, ...extraEnv },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '') };
+}
+
+/** `npm run add-source -- …` on the copy. */
+export const addSource = (copy: ContentCopy, ...args: string[]) =>
+  runOn(copy, 'node', ['scripts/add-source.mjs', ...args]);
+
+/** The real build of the copy into its own dist/ (`astro build`, or `npm run build`'s script with `{ script: true }`). */
+export function buildCopy(copy: ContentCopy, options: { script?: boolean } = {}): Run & { outDir: string } {
+  const outDir = join(copy.dir, 'dist');
+  const env = { RENEGOTIATED_OUT_DIR: outDir, RENEGOTIATED_CACHE_DIR: join(copy.dir, 'cache') };
+  const run = options.script ? runOn(copy, 'node', ['scripts/build.mjs'], env) : runOn(copy, 'astro', ['build'], env);
+  return { ...run, outDir };
+}
