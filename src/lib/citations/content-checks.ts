@@ -23,7 +23,11 @@ function passagesOf(uses: readonly CitationUse[], sources: ReadonlyMap<string, S
 const keysOf = (texts: readonly string[]) => new Set(texts.flatMap((t) => [...supportedKeys(t)]));
 
 /** A page's `title` and `description` count no sources. */
-export function checkFrontmatterCounts(tree: Root, frontmatter: Record<string, unknown>, file: string): ContentProblem[] {
+export function checkFrontmatterCounts(
+  tree: Root,
+  frontmatter: Record<string, unknown>,
+  file: string,
+): ContentProblem[] {
   const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml');
   const lines = yaml?.value.split('\n') ?? [];
   const first = (yaml?.position?.start.line ?? 1) + 1;

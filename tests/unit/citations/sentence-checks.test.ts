@@ -142,7 +142,8 @@ describe('counts and links agree with the ledger', () => {
   });
 
   it('stops at a count typed in a page title or description, at its line', () => {
-    const text = '---\ntitle: What two reports say\ndescription: All five sources.\norder: 1\n---\n\nText ' + RENEW + '.\n';
+    const text =
+      '---\ntitle: What two reports say\ndescription: All five sources.\norder: 1\n---\n\nText ' + RENEW + '.\n';
     expect(problems(text).map((p) => [p.at, p.message])).toEqual([
       [`${FILE}:2:undefined`, 'the title says "two reports", a count of sources typed by hand.'],
       [`${FILE}:3:undefined`, 'the description says "All five sources", a count of sources typed by hand.'],
