@@ -15,6 +15,7 @@ const passageSchema = z.object({
   marker: z.string().optional(),
   body: z.string().optional(),
   ordered: z.boolean().optional(),
+  facts: z.boolean().optional(),
 });
 
 export const sourceSchema = z.object({
