@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
 import { recordBuild } from './build-stamp.mjs';
+import { writeVocabulary } from './search-vocabulary.mjs';
 
 const outDir = resolve(process.env.RENEGOTIATED_OUT_DIR ?? 'dist');
 const extraArgs = process.argv.slice(2);
@@ -29,12 +30,14 @@ if (added.errors.length > 0) fail(added.errors);
 const written = await index.writeFiles({ outputPath: resolve(outDir, 'pagefind') });
 if (written.errors.length > 0) fail(written.errors);
 await pagefind.close();
+// The search page's vocabulary for typo correction, from the index just written.
+const vocabulary = writeVocabulary(outDir);
 const pagefindMs = performance.now() - pagefindStart;
 
 if (!extraArgs.includes('--outDir')) recordBuild(process.cwd(), outDir);
 console.log(
   `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
-    `(${added.page_count} pages indexed).`,
+    `(${added.page_count} pages indexed, ${vocabulary.words} words in the search vocabulary).`,
 );
 
 if (!process.env.SITE_URL?.trim()) {
