@@ -48,20 +48,21 @@ async function start() {
   if (!components || !instance || !input) return;
   input.setAttribute('aria-label', 'Search the site');
 
-  // Ranking options (src/lib/search/ranking.ts), given before Pagefind loads; then every search goes through
-  // readerSearch.
+  // Ranking options (src/lib/search/ranking.ts), given before anything can make Pagefind load.
   components.configureInstance('default', { ranking: JSON.parse(container?.dataset['ranking'] ?? '{}') });
+
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  if (initial) input.value = initial;
+  // Put the cursor in the box, unless the reader has already moved focus themselves while the UI loaded.
+  if (document.activeElement === document.body || document.activeElement === null) input.focus();
+
+  // Load Pagefind now (this page is for searching), then send every search through readerSearch. A search
+  // typed while it loaded went to Pagefind as typed: run it again.
   await instance.triggerLoad();
   const pagefind = instance.__pagefind__;
   if (pagefind) pagefind.search = readerSearch(pagefind.search.bind(pagefind), showNote);
-
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
-  if (initial) {
-    input.value = initial;
-    instance.triggerSearch(initial);
-  }
-  // Put the cursor in the box, unless the reader has already moved focus themselves while the UI loaded.
-  if (document.activeElement === document.body || document.activeElement === null) input.focus();
+  const pending = input.value || initial;
+  if (pending) instance.triggerSearch(pending);
 
   let timer: number | undefined;
   instance.on('search', (term) => {
