@@ -39,7 +39,11 @@ function loadCorrector(): Promise<Corrector> {
       .catch(() => ({})),
   ]).then(([typos, json]) => {
     const vocabulary = typos.parseVocabulary(json);
-    return { nearest: (word) => typos.nearestWord(word, vocabulary), pages: (word) => vocabulary.get(word) ?? 0 };
+    return {
+      nearest: (word) => typos.nearestWord(word, vocabulary),
+      // A correction keeps the reader's capital; the vocabulary is in lower case.
+      pages: (word) => vocabulary.get(word.toLowerCase()) ?? 0,
+    };
   });
   return corrector;
 }
@@ -79,7 +83,8 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
     if (!rewrite.exact && result && result.results.length > 0) {
       // Found, but perhaps a word only through a shorter one ("Bedrok" finds "be"), or not at all ("expire"):
       // correct it to the site's nearest word, or, if it is on no page, say so and leave it out.
-      const suspects = suspectTerms(terms, await matchedWords(result));
+      // (Only words that could be corrected are suspected: with none, the result's data need not be read here.)
+      const suspects = suspectTerms(terms, []).length > 0 ? suspectTerms(terms, await matchedWords(result)) : [];
       if (suspects.length > 0) {
         const { nearest } = await loadCorrector();
         const matches: TermMatch[] = [];
