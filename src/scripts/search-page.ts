@@ -56,14 +56,7 @@ async function start() {
   // Put the cursor in the box, unless the reader has already moved focus themselves while the UI loaded.
   if (document.activeElement === document.body || document.activeElement === null) input.focus();
 
-  // Load Pagefind now (this page is for searching), then send every search through readerSearch. A search
-  // typed while it loaded went to Pagefind as typed: run it again.
-  await instance.triggerLoad();
-  const pagefind = instance.__pagefind__;
-  if (pagefind) pagefind.search = readerSearch(pagefind.search.bind(pagefind), showNote);
-  const pending = input.value || initial;
-  if (pending) instance.triggerSearch(pending);
-
+  // The query in the address, as the reader typed it (a search typed while Pagefind loads included).
   let timer: number | undefined;
   instance.on('search', (term) => {
     window.clearTimeout(timer);
@@ -74,6 +67,14 @@ async function start() {
       if (url.href !== location.href) history.replaceState(null, '', url);
     }, 300);
   });
+
+  // Load Pagefind now (this page is for searching), then send every search through readerSearch. A search
+  // typed while it loaded went to Pagefind as typed: run it again.
+  await instance.triggerLoad();
+  const pagefind = instance.__pagefind__;
+  if (pagefind) pagefind.search = readerSearch(pagefind.search.bind(pagefind), showNote);
+  const pending = input.value || initial;
+  if (pending) instance.triggerSearch(pending);
 }
 
 /** "Showing results for jassy. No page has “jasy”; the nearest word is “jassy”." — as text, never as markup. */

@@ -129,11 +129,15 @@ describe('other ways readers write a passage’s figures and names', () => {
     expect(passageWords('/sources/azure-exclusivity-ends/', models?.id ?? '').join(' ')).toContain('(GPT 5.5)');
   });
 
-  it('are never shown: hidden from readers and screen readers, and marked as search-only', () => {
+  it('are never shown: an attribute Pagefind indexes in place, with no text on the page', () => {
     const { document } = page('/sources/restructure-resolves-cloud-exclusivity-dispute/');
     const aliases = [...document.querySelectorAll('.passage [data-search-alias]')];
     expect(aliases.length).toBeGreaterThan(0);
-    for (const alias of aliases) expect(alias.hasAttribute('hidden')).toBe(true);
+    for (const alias of aliases) {
+      expect(alias.textContent).toBe('');
+      expect(alias.getAttribute('data-pagefind-index-attrs')).toBe('data-search-alias');
+      expect(alias.getAttribute('data-search-alias')).toMatch(/^\(.+\)$/u);
+    }
   });
 });
 
