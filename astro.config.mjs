@@ -10,6 +10,7 @@ import { siteAddress } from './src/lib/site-address.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import rehypePrintUrls from './src/plugins/rehype-print-urls.ts';
+import rehypeSearchAliases from './src/plugins/rehype-search-aliases.ts';
 import rehypeSectionTitles from './src/plugins/rehype-section-titles.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -37,7 +38,7 @@ export default defineConfig({
         remarkReadingTime,
         [remarkCitations, { root, sources: () => sharedCatalog(root).sources, requireCitations: requiresCitations }],
       ],
-      rehypePlugins: [rehypeSectionTitles, [rehypePrintUrls, { site }]],
+      rehypePlugins: [rehypeSectionTitles, rehypeSearchAliases, [rehypePrintUrls, { site }]],
     }),
   },
   integrations: [mdx(), sitemap()],

@@ -129,6 +129,16 @@ describe('other ways readers write a passage’s figures and names', () => {
     expect(passageWords('/sources/azure-exclusivity-ends/', models?.id ?? '').join(' ')).toContain('(GPT 5.5)');
   });
 
+  it('are in the explainers too, so a section that writes "GPT-5.5" is found by "GPT 5.5"', () => {
+    const explainer = byUrl.get('/explainers/exclusivity/') as Fragment;
+    const words = explainer.content.split(/\s+/u);
+    const at = words.findIndex((w, i) => w === '(GPT' && words[i + 1]?.startsWith('5.5)'));
+    expect(at).toBeGreaterThan(-1);
+    // Inside the paragraph that writes GPT-5.5: within a sentence of it.
+    expect(words.slice(Math.max(0, at - 60), at).join(' ')).toContain('GPT-5.5');
+    expect((byUrl.get('/explainers/financial-terms/') as Fragment).content).toContain('(27 percent)');
+  });
+
   it('are never shown: an attribute Pagefind indexes in place, with no text on the page', () => {
     const { document } = page('/sources/restructure-resolves-cloud-exclusivity-dispute/');
     const aliases = [...document.querySelectorAll('.passage [data-search-alias]')];
