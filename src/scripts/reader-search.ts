@@ -4,23 +4,21 @@
 // src/lib/search/; this runs them against the real Pagefind search. The vocabulary for corrections is fetched only
 // when a word of a query matches nothing on the site.
 import {
+  correctable,
   correctTerms,
   describeOutcome,
   relaxations,
-  suspectTerms,
+  weakMatch,
   type SearchNote,
   type SearchOutcome,
   type TermMatch,
 } from '../lib/search/fallback.ts';
 import { rewriteQuery } from '../lib/search/query.ts';
 
-interface PagefindResult {
-  data(): Promise<{ content: string; locations: number[] }>;
-}
 export type PagefindSearch = (
   term: string | null,
   options?: Record<string, unknown>,
-) => Promise<{ results: readonly PagefindResult[] } | null>;
+) => Promise<{ results: readonly { score: number }[] } | null>;
 
 /** Written by the build from the index (scripts/search-vocabulary.mjs). */
 export const VOCABULARY_URL = '/search/vocabulary.json';
@@ -48,15 +46,6 @@ function loadCorrector(): Promise<Corrector> {
   return corrector;
 }
 
-/** The words the first result was found by. Its data is what the results list shows first, so it is loaded anyway. */
-async function matchedWords(found: { results: readonly PagefindResult[] } | null): Promise<string[]> {
-  const first = found?.results[0];
-  if (!first) return [];
-  const { content, locations } = await first.data();
-  const words = content.split(/\s+/u);
-  return locations.map((at) => words[at] ?? '');
-}
-
 /**
  * Pagefind's `search`, for readers' queries. `report` is told, for the latest query only, what was searched
  * when it is not what was typed (undefined otherwise).
@@ -75,24 +64,27 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
       searches += 1;
       return search(query, opts);
     };
+    // A word searched alone (whatever the filters): on how many pages, and found only through a shorter word?
+    const alone = async (word: string): Promise<TermMatch> => {
+      const found = await run(word, {});
+      const pages = found?.results.length ?? 0;
+      return { term: word, pages, suspect: weakMatch(pages, found?.results[0]?.score ?? 0) };
+    };
     const rewrite = rewriteQuery(term);
     const outcome: SearchOutcome = { rewrite, searched: rewrite.query, corrected: [], unmatched: [], relaxed: [] };
     let result = await run(rewrite.query);
     let terms = rewrite.terms;
 
     if (!rewrite.exact && result && result.results.length > 0) {
-      // Found, but perhaps a word only through a shorter one ("Bedrok" finds "be"), or not at all ("expire"):
-      // correct it to the site's nearest word, or, if it is on no page, say so and leave it out.
-      // (Only words that could be corrected are suspected: with none, the result's data need not be read here.)
-      const suspects = suspectTerms(terms, []).length > 0 ? suspectTerms(terms, await matchedWords(result)) : [];
-      if (suspects.length > 0) {
+      // Found, but a word perhaps only through a shorter one ("Bedrok" finds "be"), or not at all ("expire",
+      // which Pagefind drops when other words match): correct it to the site's nearest word, or leave it out.
+      const checked: TermMatch[] = [];
+      for (const word of terms.filter(correctable)) checked.push(await alone(word));
+      if (checked.some((m) => m.pages === 0 || m.suspect)) {
         const { nearest } = await loadCorrector();
-        const matches: TermMatch[] = [];
-        for (const word of terms) {
-          const suspect = suspects.includes(word);
-          const alone = suspect && nearest(word) === undefined ? await run(word, {}) : undefined;
-          matches.push({ term: word, pages: alone ? alone.results.length : 1, suspect });
-        }
+        const matches = terms.map(
+          (word) => checked.find((m) => m.term === word) ?? { term: word, pages: 1, suspect: false },
+        );
         const fixed = correctTerms(matches, nearest);
         const again =
           fixed.terms.length > 0 && (fixed.corrected.length > 0 || fixed.unmatched.length > 0)
@@ -106,13 +98,11 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
         }
       }
     } else if (!rewrite.exact && result) {
-      // Nothing found. Which words does the site have at all (whatever the filters), and how widely?
+      // Nothing found. Which words does the site have at all, and how widely?
       const matches: TermMatch[] = [];
       for (const word of terms) {
-        const alone = await run(word, {});
-        const pages = alone?.results.length ?? 0;
-        const suspect = pages > 0 && suspectTerms([word], await matchedWords(alone)).length > 0;
-        matches.push({ term: word, pages, suspect });
+        const match = await alone(word);
+        matches.push(correctable(word) ? match : { ...match, suspect: false });
       }
       let pagesOf = (word: string) => matches.find((m) => m.term === word)?.pages ?? 0;
       if (matches.some((m) => m.pages === 0 || m.suspect)) {

@@ -1,32 +1,23 @@
 import type { QueryRewrite } from './query.ts';
+import { WEAK_MATCH_SCORE } from './ranking.ts';
 import { indexWord, MIN_CORRECTED_LENGTH } from './words.ts';
 
-/** A word as the index may hold it, whole and in the parts Pagefind also indexes ("multi-cloud", "OpenClaw"). */
-function indexForms(word: string): string[] {
-  const parts = word.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u);
-  return [indexWord(word), ...parts.map(indexWord)].filter(Boolean);
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  return n;
+/** A word the query layer may correct: letters only, four or more ("cap", "2032", "GPT-5.5" are left as typed). */
+export function correctable(term: string): boolean {
+  const word = indexWord(term);
+  return word.length >= MIN_CORRECTED_LENGTH && !/\p{N}/u.test(word) && /^\p{L}+$/u.test(term.replace(/[’'-]/gu, ''));
 }
 
 /**
- * The query words Pagefind found only through a shorter word. When no word of the site starts with a query word,
- * Pagefind searches for the longest indexed word that its own starts with: "Bedrok" finds "be", "runtme" finds
- * "run". `matched` are the words a result was found by (at its locations); a query word is suspect when none of
- * them shares all but its last two letters. Only words that could be corrected are suspected (letters only, four
- * or more); an inflection ("policies" found as "policy") may be suspected, and is then simply not corrected.
+ * Did Pagefind find a word, searched alone, only through a shorter word? When no word of the site starts with a
+ * query word, Pagefind searches for the longest indexed word the query word starts with ("Bedrok" finds "be",
+ * "runtme" finds "run"), and the pages it finds score far below any real match: their word is much shorter than
+ * the one searched, which `termSimilarity` (src/lib/search/ranking.ts) punishes. `topScore` is the best page's
+ * score. A real word may, rarely, score as low (an inflection found only on a page that counts little): it is
+ * then not corrected, since the vocabulary has it.
  */
-export function suspectTerms(terms: readonly string[], matched: readonly string[]): string[] {
-  const forms = matched.flatMap(indexForms);
-  return terms.filter((term) => {
-    const word = indexWord(term);
-    if (word.length < MIN_CORRECTED_LENGTH || /\p{N}/u.test(word)) return false;
-    return !forms.some((form) => commonPrefix(form, word) >= word.length - 2);
-  });
+export function weakMatch(pages: number, topScore: number): boolean {
+  return pages > 0 && topScore < WEAK_MATCH_SCORE;
 }
 
 /** How a query word fared on its own: pages found, and whether only through a shorter word (suspect). */

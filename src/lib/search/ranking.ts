@@ -33,3 +33,10 @@ export const SEARCH_RANKING = { termSimilarity: 6 } as const satisfies {
   termFrequency?: number;
   metaWeights?: Record<string, number>;
 };
+
+/**
+ * Below this, the best page for a word searched alone was found through a shorter word, not the word itself
+ * (src/lib/search/fallback.ts, `weakMatch`). With termSimilarity 6 such pages score 0.001–0.17 on this site and
+ * real words 0.35 and up (the bench's typos category and tests/browser/search-reader-queries.test.ts watch it).
+ */
+export const WEAK_MATCH_SCORE = 0.25;
