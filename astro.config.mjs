@@ -10,6 +10,7 @@ import { checkedContent } from './src/lib/site-corpus.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import rehypePrintUrls from './src/plugins/rehype-print-urls.ts';
+import rehypeSearchAliases from './src/plugins/rehype-search-aliases.ts';
 import rehypeSectionTitles from './src/plugins/rehype-section-titles.ts';
 import siteChecks from './src/integrations/site-checks.ts';
 
@@ -58,7 +59,7 @@ export default defineConfig({
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
     processor: unified({
       remarkPlugins: [remarkReadingTime, [remarkCitations, { root, corpus: () => citingCorpus(root) }]],
-      rehypePlugins: [rehypeSectionTitles, [rehypePrintUrls, { site }]],
+      rehypePlugins: [rehypeSectionTitles, rehypeSearchAliases, [rehypePrintUrls, { site }]],
     }),
   },
   // contentDev: content problems in the dev server's overlay, and no stale page after a content change.

@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { buildSite } from './bench/build.mjs';
 import { CHROMIUM_PATH, lighthouseScores, searchLatency, startPreview } from './bench/browser.mjs';
 import { heading, kB, MB, mbFromKb, msf, num, sec, table } from './bench/format.mjs';
+import { buildPlainSite, evaluateOurs, evaluatePlain, searchSettings } from './bench/reader-queries.mjs';
+import { expectations } from './bench/reader-recall.mjs';
 import { distSummary, pageTransfer, pagefindBreakdown, representativePages, sourcePageStats } from './bench/sizes.mjs';
 import { writeCorpus } from './bench/synth.mjs';
 
@@ -27,6 +29,9 @@ const RESULTS = join(REPO, 'bench', 'results');
 const SITE_QUERIES = JSON.parse(readFileSync(join(REPO, 'tests/support/search-queries.json'), 'utf8')).map(
   (q) => q.query,
 );
+// Queries as readers type them (figures, shorthand, punctuation, typos, questions, names, furniture facts), each
+// with the source and passage that answer it: our search against a plain Pagefind build of the same pages.
+const READER_QUERIES = JSON.parse(readFileSync(join(REPO, 'tests/support/reader-queries.json'), 'utf8'));
 
 const HELP = `npm run bench [-- options]
 
@@ -42,7 +47,8 @@ const HELP = `npm run bench [-- options]
                          (the machine is shared: wall times vary; CPU times vary less)
   --lighthouse-runs N    Lighthouse runs per page, median reported (default 3: one run is noisy)
   --no-lighthouse        skip Lighthouse
-  --no-search            skip the search latency measurement
+  --no-search            skip the search measurements (latency and reader queries)
+  --no-reader-queries    skip the reader queries (our search against a plain Pagefind build)
   --verbose              echo the build's output as it runs
   --help                 this text
 
@@ -61,6 +67,7 @@ try {
       repeat: { type: 'string', default: '1' },
       'no-lighthouse': { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
+      'no-reader-queries': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -135,6 +142,7 @@ async function runSite() {
       if (!args['no-search']) {
         console.log(`Search latency over ${SITE_QUERIES.length} queries …`);
         result.search = await searchLatency(server.url, SITE_QUERIES);
+        if (!args['no-reader-queries']) result.readerQueries = await readerQueries(outDir, server);
       }
     } finally {
       await server.stop();
@@ -256,6 +264,107 @@ function printSite(r) {
     for (const [kind, l] of failing) console.log(`  ${kind}: failed audits ${l.failedAudits.join(', ')}`);
   }
   if (r.search) printSearch(r.search);
+  if (r.readerQueries) printReaderQueries(r.readerQueries);
+}
+
+/**
+ * Reader queries on our search page and on a plain Pagefind build of the same pages, in one run: recall@5 and
+ * passages shown, per category; the settings that make the difference; and what each costs in time.
+ */
+async function readerQueries(outDir, server) {
+  const { loadCatalog, contentPaths } = await import(join(root, 'src/lib/catalog-files.ts'));
+  const expected = expectations(READER_QUERIES, loadCatalog(contentPaths(root)).sources);
+  const plainDir = join(WORK, 'plain');
+  console.log(`Plain Pagefind build of the same pages in ${relative(REPO, plainDir)} …`);
+  const plainBuild = await buildPlainSite(outDir, plainDir);
+  const plainServer = await startPreview(root, plainDir);
+  try {
+    const queries = expected.map((q) => q.query);
+    console.log(`Reader queries (${expected.length}) on our search page …`);
+    const ours = await evaluateOurs(server.url, expected);
+    console.log('… on the plain Pagefind build …');
+    const plain = await evaluatePlain(plainServer.url, expected);
+    console.log('… and Pagefind’s JS API latency over them, on both indexes …');
+    const oursApi = await searchLatency(server.url, queries);
+    const plainApi = await searchLatency(plainServer.url, queries);
+    return { settings: searchSettings(outDir), plainBuild, ours, plain, oursApi, plainApi };
+  } finally {
+    await plainServer.stop();
+  }
+}
+
+function printReaderQueries(rq) {
+  console.log(heading('Search settings in this build (src/lib/search/ranking.ts)'));
+  console.log(
+    `Pagefind ranking options: ${rq.settings.ranking ? JSON.stringify(rq.settings.ranking) : 'none (defaults)'}`,
+  );
+  console.log(
+    table(
+      ['data-pagefind-weight (page: element = weight)', 'Elements'],
+      Object.entries(rq.settings.weights).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
+  console.log('Unweighted text counts 1; headings 7 (h1) to 5 (h3) outside weighted text.');
+
+  const pct = (n, of) => `${n}/${of} ${((100 * n) / Math.max(1, of)).toFixed(0).padStart(3)}%`;
+  console.log(
+    heading(
+      `Reader queries: ours (search page) vs plain Pagefind (${rq.plainBuild.indexedPages} pages, defaults, JS API, query as typed)`,
+    ),
+  );
+  console.log(
+    table(
+      ['Category', 'Queries', 'Source in top 5: ours', 'plain', 'Passage shown: ours', 'plain'],
+      rq.ours.summary.map((o, i) => {
+        const p = rq.plain.summary[i];
+        return [
+          o.category,
+          o.queries,
+          pct(o.source, o.queries),
+          pct(p.source, p.queries),
+          pct(o.passage, o.queries),
+          pct(p.passage, p.queries),
+        ];
+      }),
+    ),
+  );
+  console.log(
+    'Source in top 5: the source that answers the query is one of the first five results. Passage shown: one of them\n' +
+      'shows the answering passage (a result or sub-result landing on it, or an excerpt with its words).',
+  );
+  const misses = (rows) =>
+    rows.filter((r) => !r.source || !r.passage).map((r) => `${r.query} (${!r.source ? 'source' : 'passage'})`);
+  console.log(`Ours missed: ${misses(rq.ours.rows).join('; ') || 'nothing'}`);
+  console.log(`Plain missed: ${misses(rq.plain.rows).join('; ') || 'nothing'}`);
+  const rewritten = rq.ours.rows.filter((r) => r.note);
+  if (rewritten.length) {
+    console.log('What our search page said it searched:');
+    for (const r of rewritten) console.log(`  ${r.query} → ${r.note}`);
+  }
+
+  console.log(heading(`Reader-query latency (medians over ${rq.ours.rows.length} queries)`));
+  const l = rq.ours.latency;
+  console.log(
+    table(
+      ['Measure', 'cold', 'warm'],
+      [
+        ['Search page: query to results shown', msf(l.coldShownMedianMs), msf(l.warmShownMedianMs)],
+        [
+          '  of which the query layer (rewrite, corrections)',
+          msf(l.coldQueryLayerMedianMs),
+          msf(l.warmQueryLayerMedianMs),
+        ],
+        ['Pagefind JS API on our index', msf(rq.oursApi.coldMedianMs), msf(rq.oursApi.warmMedianMs)],
+        ['Pagefind JS API on the plain index', msf(rq.plainApi.coldMedianMs), msf(rq.plainApi.warmMedianMs)],
+      ],
+    ),
+  );
+  console.log(
+    'Search page cold: from opening /search/?q=… in a fresh browser to its first results shown (scripts, Pagefind, index,\n' +
+      'first fragments); warm: from a search in the open page to its results shown. The query layer includes its Pagefind\n' +
+      'searches. JS API: pagefind.search() alone, cold = first search after import (WebAssembly, metadata, index chunks).' +
+      (l.coldQueryLayerMedianMs == null ? '\n(This build records no query-layer timing: it predates it.)' : ''),
+  );
 }
 
 function printSearch(s) {

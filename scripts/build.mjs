@@ -8,6 +8,7 @@ import { formatProblem } from '../src/lib/errors.ts';
 import { siteAddress } from '../src/lib/site-address.ts';
 import { brokenLinks } from '../src/lib/site-links.ts';
 import { recordBuild } from './build-stamp.mjs';
+import { writeVocabulary } from './search-vocabulary.mjs';
 
 const outDir = resolve(process.env.RENEGOTIATED_OUT_DIR ?? 'dist');
 const extraArgs = process.argv.slice(2);
@@ -44,12 +45,14 @@ if (added.errors.length > 0) fail(added.errors);
 const written = await index.writeFiles({ outputPath: resolve(outDir, 'pagefind') });
 if (written.errors.length > 0) fail(written.errors);
 await pagefind.close();
+// The search page's vocabulary for typo correction, from the index just written.
+const vocabulary = writeVocabulary(outDir);
 const pagefindMs = performance.now() - pagefindStart;
 
 if (!extraArgs.includes('--outDir')) recordBuild(process.cwd(), outDir);
 console.log(
   `\nBuilt ${outDir}: Astro ${(astroMs / 1000).toFixed(1)} s, links checked ${(linksMs / 1000).toFixed(1)} s, Pagefind ${(pagefindMs / 1000).toFixed(1)} s ` +
-    `(${added.page_count} pages indexed).`,
+    `(${added.page_count} pages indexed, ${vocabulary.words} words in the search vocabulary).`,
 );
 
 if (!process.env.SITE_URL?.trim()) {

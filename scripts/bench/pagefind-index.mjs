@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
+import { writeVocabulary } from '../search-vocabulary.mjs';
 
 const outDir = resolve(process.argv[2] ?? 'dist');
 const t0 = performance.now();
@@ -17,12 +18,16 @@ const written = await index.writeFiles({ outputPath: resolve(outDir, 'pagefind')
 if (written.errors.length > 0) fail(written.errors);
 const t3 = performance.now();
 await pagefind.close();
+// As scripts/build.mjs does: the search page's vocabulary, from the index just written.
+const vocabulary = writeVocabulary(outDir);
 console.log(
   `PAGEFIND_RESULT ${JSON.stringify({
     pageCount: added.page_count,
     createMs: t1 - t0,
     addDirectoryMs: t2 - t1,
     writeFilesMs: t3 - t2,
+    vocabularyWords: vocabulary.words,
+    vocabularyBytes: vocabulary.bytes,
     totalMs: performance.now() - t0,
   })}`,
 );

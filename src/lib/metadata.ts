@@ -13,9 +13,13 @@ const overrideSchema = z
     startsWith: z.string().min(1).optional(),
     kind: z.enum(PASSAGE_KINDS as [string, ...string[]]),
     label: z.string().min(1).optional(),
+    facts: z.boolean().optional(),
   })
   .refine((o) => (o.line === undefined) !== (o.startsWith === undefined), {
     message: 'an override needs exactly one of `line` or `startsWith`',
+  })
+  .refine((o) => o.facts === undefined || o.kind === 'furniture', {
+    message: '`facts:` says whether page furniture states facts: it goes with `kind: furniture` only',
   });
 
 /** One entry of content/sources.yaml: what the article itself states, nothing more. */
@@ -46,7 +50,13 @@ export const sourceMetadataSchema = z.strictObject({
 });
 
 export type SourceMetadata = z.infer<typeof sourceMetadataSchema> & {
-  overrides?: { line?: string; startsWith?: string; kind: (typeof PASSAGE_KINDS)[number]; label?: string }[];
+  overrides?: {
+    line?: string;
+    startsWith?: string;
+    kind: (typeof PASSAGE_KINDS)[number];
+    label?: string;
+    facts?: boolean;
+  }[];
 };
 
 export interface LocatedMetadata {
@@ -73,7 +83,7 @@ const FIXES: Record<string, string> = {
   revisions:
     'each revision is `- seed: revisions/<file>.txt` and `date: YYYY-MM-DD`, with an optional `note:`; `npm run add-source -- --revise <slug> <file>` writes them.',
   overrides:
-    'each override is `- line: "<exact line>"` (or `startsWith:`), `kind: heading|paragraph|list-item|furniture`, optional `label:`.',
+    'each override is `- line: "<exact line>"` (or `startsWith:`), `kind: heading|paragraph|list-item|furniture`, optional `label:`, and for furniture optional `facts: true|false` (searchable or not).',
 };
 
 /**

@@ -17,6 +17,7 @@ const passageSchema = z.object({
   marker: z.string().optional(),
   body: z.string().optional(),
   ordered: z.boolean().optional(),
+  facts: z.boolean().optional(),
 });
 
 const changedSchema = z.object({ id: z.string(), ordinal: z.number(), text: z.string() });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentPaths, loadCatalog } from '../../src/lib/catalog-files.ts';
+import { furnitureFacts } from '../../src/lib/passages/furniture.ts';
 import { DIST, ROOT } from '../support/paths.ts';
 import { fileForUrl, page, text } from '../support/site.ts';
 
@@ -66,7 +67,14 @@ describe('source pages', () => {
         if (passage.kind === 'heading') expect(el?.querySelector('h3')?.textContent).toBe(passage.text);
         if (passage.kind === 'list-item') expect(el?.tagName).toBe('LI');
         if (passage.kind === 'furniture') {
-          expect(el?.getAttribute('data-pagefind-ignore')).toBe('all');
+          // Widgets stay out of search; furniture that states facts is searchable, titled as furniture.
+          if (furnitureFacts(passage)) {
+            expect(el?.getAttribute('data-pagefind-title')).toBe(
+              `Page furniture (${passage.label}) · ¶ ${passage.ordinal} · ${source.title}`,
+            );
+          } else {
+            expect(el?.getAttribute('data-pagefind-ignore')).toBe('all');
+          }
           expect(text(el?.querySelector('.furniture-label'))).toBe(`Page furniture: ${passage.label}`);
         } else {
           expect(el?.getAttribute('data-pagefind-title')).toBe(`¶ ${passage.ordinal} · ${source.title}`);

@@ -23,4 +23,6 @@ export const BUDGET = {
   css: 10 * 1024,
   /** Script a reading page loads up front; search and term highlighting load only when used. */
   js: 6 * 1024,
+  /** The search page's vocabulary for typo correction, fetched only when a query word matches nothing. */
+  searchVocabulary: 8 * 1024,
 } as const;

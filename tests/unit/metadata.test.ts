@@ -290,6 +290,32 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
     expect(problemsOf(text)[0]?.message).toMatch(/lable/);
   });
 
+  it('a furniture override may say whether it states facts (`facts: true|false`)', () => {
+    const text = yaml(
+      entry({}, ['  overrides:', '    - line: "Share: Long"', '      kind: furniture', '      facts: true']),
+    );
+    const { entries, problems } = parse(text);
+    expect(problems).toEqual([]);
+    expect(entries[0]?.metadata.overrides).toEqual([{ line: 'Share: Long', kind: 'furniture', facts: true }]);
+  });
+
+  it('`facts:` on an override that is not furniture is a problem, on the override’s line', () => {
+    const text = yaml(
+      entry({}, ['  overrides:', '    - line: "Share: Long"', '      kind: paragraph', '      facts: true']),
+    );
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(9);
+    expect(problems[0]?.message).toMatch(/`facts:`.*`kind: furniture` only/);
+  });
+
+  it('`facts:` must be true or false', () => {
+    const text = yaml(
+      entry({}, ['  overrides:', '    - line: "Share: Long"', '      kind: furniture', '      facts: maybe']),
+    );
+    expect(problemsOf(text)[0]?.message).toContain('overrides.0.facts');
+  });
+
   it('`overrides` that is not a list is a problem', () => {
     const text = yaml(entry({}, ['  overrides: furniture']));
     expect(problemsOf(text)[0]?.line).toBe(8);

@@ -5,6 +5,7 @@ import type { Passage, PassageOverride } from './types.ts';
 export * from './types.ts';
 export { assignAnchors, canonicalText, passageAnchor } from './anchors.ts';
 export { splitPassages } from './split.ts';
+export { furnitureFacts, MIN_FACT_SENTENCE_WORDS } from './furniture.ts';
 
 /** Split a seed's text and give every passage its permanent id and its ordinal. */
 export function toPassages(

@@ -10,23 +10,33 @@ export interface FurnitureRule {
   startsBlock?: boolean;
   /** Widgets are short: a longer line that matches is a sentence ("Share prices rose…"). */
   maxWords?: number;
+  /**
+   * A widget never states a fact (share buttons, language links, comment boxes, datelines): it stays out of
+   * search. Furniture that is not a widget (a related-article teaser) may: see `furnitureFacts`.
+   */
+  widget?: boolean;
 }
 
 /** Page furniture: widgets and links copied along with an article's text. */
 export const FURNITURE_RULES: readonly FurnitureRule[] = [
-  { pattern: /^[\s,;.·|•-]+$/u, label: 'Stray punctuation' },
-  { pattern: /^share(?:\s*:.*|\s+(?:this|on)\b.*)?$/iu, label: 'Share widget', maxWords: 6 },
-  { pattern: /^read (?:this )?in (?:other|another) languages?\b/iu, label: 'Language links' },
+  { pattern: /^[\s,;.·|•-]+$/u, label: 'Stray punctuation', widget: true },
+  { pattern: /^share(?:\s*:.*|\s+(?:this|on)\b.*)?$/iu, label: 'Share widget', maxWords: 6, widget: true },
+  { pattern: /^read (?:this )?in (?:other|another) languages?\b/iu, label: 'Language links', widget: true },
   { pattern: /^(?:also read|read also|read more|see also|recommended)\s*:/iu, label: 'Related link' },
   { pattern: /^related (?:articles?|stories|posts|reading)\s*:?$/iu, label: 'Related articles', startsBlock: true },
-  { pattern: /^comments?\s*\(\d+\)$/iu, label: 'Comments widget' },
-  { pattern: /^no comments yet\b/iu, label: 'Comments widget', maxWords: 10 },
-  { pattern: /^(?:leave a (?:comment|reply)|post a comment|add a comment)\s*[.!]?$/iu, label: 'Comments widget' },
-  { pattern: /\b\d+\s+min(?:ute)?s? read\b/iu, label: 'Article details', maxWords: 16 },
-  { pattern: /^sources?\s*:\s*$/iu, label: 'Empty source list' },
+  { pattern: /^comments?\s*\(\d+\)$/iu, label: 'Comments widget', widget: true },
+  { pattern: /^no comments yet\b/iu, label: 'Comments widget', maxWords: 10, widget: true },
+  {
+    pattern: /^(?:leave a (?:comment|reply)|post a comment|add a comment)\s*[.!]?$/iu,
+    label: 'Comments widget',
+    widget: true,
+  },
+  { pattern: /\b\d+\s+min(?:ute)?s? read\b/iu, label: 'Article details', maxWords: 16, widget: true },
+  { pattern: /^sources?\s*:\s*$/iu, label: 'Empty source list', widget: true },
   {
     pattern: /^(?:advertisement|sponsored|subscribe(?: now)?|sign up for our newsletter|follow us\b.*)$/iu,
     label: 'Advertising or promotion',
+    widget: true,
   },
 ];
 

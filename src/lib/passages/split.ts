@@ -90,7 +90,13 @@ function fromOverride(override: PassageOverride, line: string, lineNumber: numbe
   const lines = [lineNumber, lineNumber] as const;
   switch (override.kind) {
     case 'furniture':
-      return { kind: 'furniture', text: line, lines, label: override.label ?? 'Page furniture' };
+      return {
+        kind: 'furniture',
+        text: line,
+        lines,
+        label: override.label ?? 'Page furniture',
+        ...(override.facts === undefined ? {} : { facts: override.facts }),
+      };
     case 'list-item': {
       const item = matchListItem(line) ?? { marker: '', body: line, ordered: false };
       return { kind: 'list-item', text: line, lines, ...item };

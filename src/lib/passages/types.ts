@@ -17,6 +17,8 @@ export interface SplitPassage {
   body?: string;
   /** For list items: whether the marker is a number. */
   ordered?: boolean;
+  /** For furniture: whether it states facts, when an override says so (else `furnitureFacts` decides). */
+  facts?: boolean;
 }
 
 /** A passage with its permanent id and its position on the page. */
@@ -32,4 +34,6 @@ export interface PassageOverride {
   startsWith?: string;
   kind: PassageKind;
   label?: string;
+  /** For furniture: it states facts (true: searchable, below article text) or is a widget (false: out of search). */
+  facts?: boolean;
 }

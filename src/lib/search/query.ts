@@ -1,0 +1,63 @@
+import { figureForms, withFigureForms } from './figures.ts';
+import { trimPunctuation } from './words.ts';
+
+/**
+ * Words that carry no meaning in a search: Pagefind requires every word of a query on a page, so "how much did
+ * amazon invest" finds nothing where "amazon invest" finds the answer. Month names, "no", "not", "new" and
+ * "still" carry meaning here and are kept; so is "may" (a month). "Happened" says no more than "what" does.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about after an and any are as at be been being but by can could did do does doing done for from get got ' +
+    'had happen happened happens has have having he her here his how i if in into is it its me much many my of on ' +
+    'or our please she ' +
+    'should so tell than that the their them then there these they this those to was we were what whats when ' +
+    'where which who whom whose why will with would you your'
+  ).split(' '),
+);
+
+export interface QueryRewrite {
+  /** What the reader typed. */
+  typed: string;
+  /** What is searched: figures in one written form, words that carry no meaning left out. */
+  query: string;
+  terms: string[];
+  /** Words of `typed` that are not searched, in order. */
+  leftOut: string[];
+  /** Figures written otherwise than the index writes them: [as typed, as searched]. */
+  figures: [typed: string, form: string][];
+  /** A phrase in double quotes: searched exactly as typed (Pagefind's exact search), never rewritten. */
+  exact: boolean;
+}
+
+/**
+ * A reader's query as the index can answer it. Figures take the form the index gives them ("$50B" → "50 billion",
+ * "27%" → "27 percent"), currency signs go (Pagefind keeps "$" in a query but the index has none), and words
+ * that carry no meaning are left out, unless nothing else would remain. Punctuation inside words stays:
+ * Pagefind reads "GPT-5.5" and "non-exclusive" itself.
+ */
+export function rewriteQuery(typed: string): QueryRewrite {
+  if (/^\s*".+"\s*$/u.test(typed)) {
+    const query = typed.trim();
+    return { typed, query, terms: [query], leftOut: [], figures: [], exact: true };
+  }
+  // Leaving a word out can bring a number and a scale together ("50 of bn"): rewrite until nothing changes, so
+  // that searching what was searched searches the same.
+  let text = typed.replace(/\s+/gu, ' ').trim();
+  let terms: string[] = [];
+  const leftOut: string[] = [];
+  const figures: [string, string][] = [];
+  for (let round = 0; round < 3; round += 1) {
+    for (const f of figureForms(text)) {
+      if (f.text.replace(/[$€£]/gu, '').trim() !== f.form) figures.push([f.text, f.form]);
+    }
+    const words = withFigureForms(text).split(' ').map(trimPunctuation).filter(Boolean);
+    const stop = words.map((w) => STOP_WORDS.has(w.toLowerCase().replace(/[’']/gu, '')));
+    const anyMeaning = stop.includes(false);
+    terms = words.filter((_, i) => !anyMeaning || !stop[i]);
+    if (anyMeaning) leftOut.push(...words.filter((_, i) => stop[i]));
+    if (terms.join(' ') === text) break;
+    text = terms.join(' ');
+  }
+  return { typed, query: terms.join(' '), terms, leftOut, figures, exact: false };
+}
