@@ -343,7 +343,7 @@ describe.skipIf(!hasChromium)('hostile input in Chromium (JavaScript on): no pay
 
   it('every payload as a title, publisher, byline or date: each source page runs nothing, even when touched', async () => {
     // The metadata fixture is a site of its own: serve it, and watch it as the main one.
-    const meta = hostileMetadataBuild('browser');
+    const meta = await hostileMetadataBuild();
     if (meta.status !== 0) throw new Error(`The hostile metadata fixture did not build:\n${meta.output}`);
     const mainOrigin = origin;
     const metaServer = await preview({
