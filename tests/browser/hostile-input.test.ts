@@ -234,25 +234,45 @@ describe.skipIf(!hasChromium)(
     }
 
     /**
-     * Hover, focus and click every one of these elements, one after the other. A click moves the pointer onto
-     * its element first, so an element to be clicked is focused, then clicked (hovered on the way); one only to
-     * be hovered is hovered, then focused.
+     * Hover, focus and click every one of these elements, one after the other, with the real mouse and keyboard
+     * focus. Each is scrolled to the middle of the screen (clear of the sticky header) and pointed at where it is
+     * on top; the rare one covered there goes through Playwright's own checks and waits instead, as all did
+     * (several round trips and two frames each). A click moves the pointer onto its element first, so an
+     * element to be clicked is focused, then clicked (hovered on the way); one only to be hovered is hovered,
+     * then focused. Returns how many elements matched.
      */
     async function touchAll(w: Watched, selector: string, { click = true, force = false } = {}): Promise<number> {
-      const elements = w.page.locator(selector);
-      const count = await elements.count();
-      for (let i = 0; i < count; i++) {
-        const el = elements.nth(i);
-        if (!(await el.isVisible())) continue;
-        if (click) {
-          await el.focus({ timeout: 10_000 });
-          await el.click({ timeout: 10_000, force });
-        } else {
-          await el.hover({ timeout: 10_000, force });
-          await el.focus({ timeout: 10_000 });
+      const handles = await w.page.locator(selector).elementHandles();
+      for (const handle of handles) {
+        const point = await handle.evaluate((node) => {
+          const el = node as HTMLElement;
+          if (!el.checkVisibility()) return 'hidden';
+          el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+          const box = el.getClientRects()[0];
+          if (!box || box.width === 0 || box.height === 0) return 'hidden';
+          const x = box.left + box.width / 2;
+          const y = box.top + box.height / 2;
+          const hit = document.elementFromPoint(x, y);
+          return hit && el.contains(hit) ? { x, y } : 'covered';
+        });
+        if (point === 'hidden') continue;
+        if (point === 'covered') {
+          const el = w.page.locator(selector).nth(handles.indexOf(handle));
+          if (click) {
+            await el.focus({ timeout: 10_000 });
+            await el.click({ timeout: 10_000, force });
+          } else {
+            await el.hover({ timeout: 10_000, force });
+            await el.focus({ timeout: 10_000 });
+          }
+          continue;
         }
+        await w.page.mouse.move(point.x, point.y);
+        await handle.focus();
+        if (click) await w.page.mouse.click(point.x, point.y);
       }
-      return count;
+      await Promise.all(handles.map((handle) => handle.dispose()));
+      return handles.length;
     }
 
     /** Wait until Pagefind has filled in every result in view (it draws placeholders first). */
