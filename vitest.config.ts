@@ -1,17 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, run in this order by scripts/test.mjs:
+// Three projects:
 //   unit    — the pure core and the plugins, no build needed;
 //   build   — the real Astro build + Pagefind index, inspected with a real HTML parser;
 //   browser — Debian Chromium (playwright-core) against the built site served by `astro preview`.
+// `npm test` (scripts/test.mjs) runs the unit tests beside the type check, then builds, then runs the build
+// tests and the browser tests side by side, each project in a Vitest of its own. Run in one Vitest (`npx vitest
+// run`), the projects take turns, in this order.
 export default defineConfig({
   test: {
+    // Waiting longer for a condition never makes a check weaker; a loaded machine can take more than 1 s.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,6 +28,10 @@ export default defineConfig({
           globalSetup: ['tests/support/require-built-site.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // One file at a time: fixture builds take turns anyway (scripts/lock.mjs), and a second worker would
+          // only wait for the lock. The browser tests use the other core meanwhile.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -29,10 +39,19 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/require-built-site.ts', 'tests/support/preview-server.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          globalSetup: [
+            'tests/support/require-built-site.ts',
+            'tests/support/preview-server.ts',
+            'tests/support/chromium-server.ts',
+          ],
+          // Generous: on a machine others are using too, a test can take several times its usual time.
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          // Two files at a time, each in a context of its own in the one Chromium, and within a file the tests
+          // that open pages of their own run a few at a time (describe.concurrent): they mostly wait on Chromium.
+          maxWorkers: 2,
+          maxConcurrency: 3,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

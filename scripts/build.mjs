@@ -7,16 +7,20 @@ import * as pagefind from 'pagefind';
 import { formatProblem } from '../src/lib/errors.ts';
 import { siteAddress } from '../src/lib/site-address.ts';
 import { brokenLinks } from '../src/lib/site-links.ts';
+import { withAstroLock } from './lock.mjs';
 import { recordBuild } from './build-stamp.mjs';
 import { writeVocabulary } from './search-vocabulary.mjs';
 
 const outDir = resolve(process.env.RENEGOTIATED_OUT_DIR ?? 'dist');
 const extraArgs = process.argv.slice(2);
 
-const astroStart = performance.now();
-const astro = spawnSync('astro', ['build', ...extraArgs], {
-  stdio: 'inherit',
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+let astroStart = 0;
+const astro = await withAstroLock(process.cwd(), `astro build into ${outDir}`, () => {
+  astroStart = performance.now(); // the build's own time, not the wait for the lock
+  return spawnSync('astro', ['build', ...extraArgs], {
+    stdio: 'inherit',
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+  });
 });
 if (astro.error) {
   console.error(`Could not run astro (${astro.error.message}): run this script through npm (npm run build).`);

@@ -1,21 +1,32 @@
-// axe-core on every built page, in the light and the dark colour scheme: zero violations.
-// One test per page and scheme, so a failure names both; the message lists rule, impact,
-// element and why (see runAxe in tests/support/browser.ts).
+// axe-core on every built page, in the light and the dark colour scheme: zero violations; and Tab reaches every
+// control on every page, each with visible focus. One test per page and scheme, so a failure names both; the
+// message lists rule, impact, element and why (see runAxe in tests/support/browser.ts). Pages are checked a few
+// at a time; on each, axe looks at the freshly loaded page in the light scheme, then the keyboard walks it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPagePaths } from '../support/site.ts';
-import { hasChromium, launchBrowser, longestSource, newPage, runAxe, statusOf, visit } from '../support/browser.ts';
+import {
+  closeChecked,
+  connectBrowser,
+  hasChromium,
+  longestSource,
+  newPage,
+  runAxe,
+  statusOf,
+  visit,
+  type AxeRunOptions,
+  type SitePage,
+} from '../support/browser.ts';
 import { focusWalk, problemsIn } from '../support/keyboard.ts';
 
 const paths = allPagePaths();
 const longest = longestSource();
 const copyable = longest.passages.filter((p) => !p.furniture);
-const cases = paths.flatMap((path) => (['light', 'dark'] as const).map((scheme) => ({ path, scheme })));
 
 describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,20 +37,70 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
     expect(paths.filter((p) => p.startsWith('/sources/')).length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(cases)('$path has no axe violations ($scheme)', async ({ path, scheme }) => {
-    const site = await newPage(browser, { colorScheme: scheme });
-    try {
-      await site.page.emulateMedia({ colorScheme: scheme });
-      await visit(site, path, { status: statusOf(path) });
-      expect(await site.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-        scheme === 'dark',
+  /** A freshly loaded page in this colour scheme, axe-core already in it. */
+  async function opened(path: string, scheme: 'light' | 'dark'): Promise<SitePage> {
+    const site = await newPage(browser, { colorScheme: scheme, axe: true });
+    await site.page.emulateMedia({ colorScheme: scheme });
+    await visit(site, path, { status: statusOf(path) });
+    return site;
+  }
+
+  async function expectNoAxeViolations(site: SitePage, scheme: 'light' | 'dark'): Promise<void> {
+    expect(await site.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+    expect(await runAxe(site.page)).toEqual([]);
+    expect(site.pageErrors).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
+  }
+
+  // Each page is a suite of its own; the suites run a few at a time, the tests in one in order.
+  describe.for(paths)('%s', { concurrent: true }, (path) => {
+    // One load of the page in the light scheme serves axe, then the keyboard walk (which then scrolls back
+    // to the top, where a reader starts): one navigation fewer per page. Each test opens it if it is the first.
+    let light: Promise<SitePage> | undefined;
+    const lightPage = () => (light ??= opened(path, 'light'));
+    afterAll(async () => {
+      if (light) await closeChecked(await light);
+    });
+
+    it('has no axe violations (light)', { concurrent: false }, async () => {
+      await expectNoAxeViolations(await lightPage(), 'light');
+    });
+
+    it('has no axe violations (dark)', { concurrent: false }, async () => {
+      const site = await opened(path, 'dark');
+      try {
+        await expectNoAxeViolations(site, 'dark');
+      } finally {
+        await site.close();
+      }
+    });
+
+    // Keyboard: from the top of the page, Tab reaches every control a pointer can reach, and each shows focus.
+    it('Tab reaches every link, button and field, each with visible focus', { concurrent: false }, async () => {
+      const site = await lightPage();
+      await site.page.evaluate(() => window.scrollTo(0, 0));
+      // Let script finish building what it builds (the search page's field and filters) before counting.
+      await site.page.waitForLoadState('networkidle');
+      if (path === '/search/') await site.page.waitForSelector('summary.pf-filter-group-title');
+      // Every element that takes focus and can be seen, numbered (data-kb) so that focusWalk names it "[node N]"
+      // however the page changes as focus moves (a citation preview fills in).
+      const focusable = (await site.page.evaluate(`[...document.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+        .filter((el) => !el.disabled && el.checkVisibility({ opacityProperty: false, visibilityProperty: true }))
+        .map((el, i) => { el.dataset.kb = String(i); return i; })`)) as number[];
+      // Tab to the end of the page; a page that starts with focus in its middle (the search page puts it in the
+      // search field) then on round from the top. From nothing focused, the first round starts at the top.
+      const atBody = (f: { element: string }) => f.element === 'body';
+      const startsAtTop = await site.page.evaluate(
+        () => !document.activeElement || document.activeElement === document.body,
       );
-      expect(await runAxe(site.page)).toEqual([]);
-      expect(site.pageErrors).toEqual([]);
-      expect(site.foreignRequests).toEqual([]);
-    } finally {
-      await site.close();
-    }
+      const seen = await focusWalk(site.page, 'Tab', focusable.length + 20, atBody);
+      if (!startsAtTop) seen.push(...(await focusWalk(site.page, 'Tab', focusable.length + 20, atBody)));
+      const reached = new Set(seen.map((f) => Number(/\[node (\d+)\]$/u.exec(f.element)?.[1])));
+      const missed = focusable.filter((n) => !reached.has(n));
+      expect(missed, `elements Tab never reached on ${path}`).toEqual([]);
+      expect(problemsIn(seen.filter((f) => f.element !== 'body'))).toEqual([]);
+    });
   });
 
   // States the static scan does not see: a highlighted :target passage, Copy link buttons shown by
@@ -50,7 +111,11 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
 
   /** Arrive at `target`, optionally copy its link, hover one passage and focus another's button. */
   async function interactiveState(scheme: 'light' | 'dark', copy: boolean) {
-    const site = await newPage(browser, { colorScheme: scheme, permissions: ['clipboard-read', 'clipboard-write'] });
+    const site = await newPage(browser, {
+      colorScheme: scheme,
+      permissions: ['clipboard-read', 'clipboard-write'],
+      axe: true,
+    });
     await visit(site, `${longest.path}#${target.id}`);
     const { page } = site;
     if (copy) {
@@ -96,35 +161,45 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
     },
   );
 
-  it.each(['light', 'dark'] as const)(
-    'the same page just after "Copy link" has no other axe violations (%s)',
-    async (scheme) => {
+  /**
+   * axe on the page just after "Copy link", while the button says "Copied". That state lasts 4 s; on a loaded
+   * machine a scan can outlast it and so have looked at the page after it: such a scan does not count, and the
+   * whole sequence runs again, up to three times. A violation found on the way fails at once.
+   */
+  async function axeWhileCopied(scheme: 'light' | 'dark', options?: AxeRunOptions): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
       const site = await interactiveState(scheme, true);
       try {
-        expect(await runAxe(site.page)).toEqual([]);
-        // The "Copied" state (4 s) lasted through the scan.
-        expect(await site.page.locator(`[id="${target.id}"] > button.copy-link > span:first-child`).textContent()).toBe(
-          'Copied',
-        );
+        expect(await runAxe(site.page, options)).toEqual([]);
+        const shown = await site.page
+          .locator(`[id="${target.id}"] > button.copy-link > span:first-child`)
+          .textContent();
+        if (shown === 'Copied' || attempt === 3) {
+          expect(shown, 'the "Copied" state (4 s) lasted through the scan (in one of three tries)').toBe('Copied');
+          return;
+        }
       } finally {
         await site.close();
       }
+    }
+  }
+
+  it.each(['light', 'dark'] as const)(
+    'the same page just after "Copy link" has no other axe violations (%s)',
+    async (scheme) => {
+      await axeWhileCopied(scheme);
     },
   );
 
   // WCAG 2.5.3 Label in Name: the button's visible words ("Copy link", then "Copied") start its name.
   it('just after "Copy link", the button\'s visible text is part of its accessible name', async () => {
-    const site = await interactiveState('light', true);
-    try {
-      expect(await runAxe(site.page, { runOnly: ['label-content-name-mismatch'] })).toEqual([]);
-    } finally {
-      await site.close();
-    }
+    await axeWhileCopied('light', { runOnly: ['label-content-name-mismatch'] });
   });
 
   it('runAxe reports a violation it is shown', async () => {
-    // The check above can fail: a page with an unlabelled image and a low-contrast line is caught.
-    const site = await newPage(browser);
+    // The check above can fail: a page with an unlabelled image and a low-contrast line is caught, by axe-core
+    // loaded as every check here loads it.
+    const site = await newPage(browser, { axe: true });
     try {
       await visit(site, '/');
       await site.page.evaluate(() => {
@@ -140,36 +215,6 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       expect(report).toMatch(/^image-alt \(critical\)/mu);
       expect(report).toMatch(/^color-contrast \(serious\)/mu);
       expect(report).toContain('<p style="color: rgb(238, 238, 238)');
-    } finally {
-      await site.close();
-    }
-  });
-
-  // Keyboard: from the top of the page, Tab reaches every control a pointer can reach, and each shows focus.
-  it.each(paths)('Tab on %s reaches every link, button and field, each with visible focus', async (path) => {
-    const site = await newPage(browser);
-    try {
-      await visit(site, path, { status: statusOf(path) });
-      // Let script finish building what it builds (the search page's field and filters) before counting.
-      await site.page.waitForLoadState('networkidle');
-      if (path === '/search/') await site.page.waitForSelector('summary.pf-filter-group-title');
-      // Every element that takes focus and can be seen, numbered (data-kb) so that focusWalk names it "[node N]"
-      // however the page changes as focus moves (a citation preview fills in).
-      const focusable = (await site.page.evaluate(`[...document.querySelectorAll(
-        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-        .filter((el) => !el.disabled && el.checkVisibility({ opacityProperty: false, visibilityProperty: true }))
-        .map((el, i) => { el.dataset.kb = String(i); return i; })`)) as number[];
-      // Tab to the end of the page, then on round from the top: a page may start with focus in its
-      // middle (the search page puts it in the search field).
-      const atBody = (f: { element: string }) => f.element === 'body';
-      const seen = [
-        ...(await focusWalk(site.page, 'Tab', focusable.length + 20, atBody)),
-        ...(await focusWalk(site.page, 'Tab', focusable.length + 20, atBody)),
-      ];
-      const reached = new Set(seen.map((f) => Number(/\[node (\d+)\]$/u.exec(f.element)?.[1])));
-      const missed = focusable.filter((n) => !reached.has(n));
-      expect(missed, `elements Tab never reached on ${path}`).toEqual([]);
-      expect(problemsIn(seen.filter((f) => f.element !== 'body'))).toEqual([]);
     } finally {
       await site.close();
     }

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newPage, runAxe, settle, visit } from '../support/browser.ts';
+import { hasChromium, connectBrowser, newPage, runAxe, settle, visit } from '../support/browser.ts';
 
-describe.skipIf(!hasChromium)('citations in the browser', () => {
+// Each test opens a page of its own: they run a few at a time.
+describe.skipIf(!hasChromium)('citations in the browser', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -44,22 +45,25 @@ describe.skipIf(!hasChromium)('citations in the browser', () => {
     });
   }
 
-  it.each(['light', 'dark'] as const)('an open preview card has no axe violations (%s)', async (colorScheme) => {
-    const site = await newPage(browser, { colorScheme });
-    try {
-      await visit(site, '/explainers/exclusivity/');
-      const marker = site.page.locator('sup.cite-ref a').nth(2);
-      await marker.focus();
-      const card = site.page.locator('#cite-preview');
-      await card.waitFor({ state: 'visible' });
-      await expect.poll(() => card.locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-      expect(await runAxe(site.page)).toEqual([]);
-    } finally {
-      await site.close();
-    }
-  });
+  it.for(['light', 'dark'] as const)(
+    'an open preview card has no axe violations (%s)',
+    async (colorScheme, { expect }) => {
+      const site = await newPage(browser, { colorScheme, axe: true });
+      try {
+        await visit(site, '/explainers/exclusivity/');
+        const marker = site.page.locator('sup.cite-ref a').nth(2);
+        await marker.focus();
+        const card = site.page.locator('#cite-preview');
+        await card.waitFor({ state: 'visible' });
+        await expect.poll(() => card.locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(await runAxe(site.page)).toEqual([]);
+      } finally {
+        await site.close();
+      }
+    },
+  );
 
-  it('previews the cited passage on hover, with the quote marked, and Esc closes it', async () => {
+  it('previews the cited passage on hover, with the quote marked, and Esc closes it', async ({ expect }) => {
     const site = await newPage(browser);
     try {
       await visit(site, '/explainers/financial-terms/');

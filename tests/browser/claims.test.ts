@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newPage, runAxe, siteUrl, visit, type SitePage } from '../support/browser.ts';
+import { hasChromium, connectBrowser, newPage, runAxe, siteUrl, visit, type SitePage } from '../support/browser.ts';
 
 type ClaimCell = { source: string; status: 'states' | 'differs' | 'silent' | 'unreviewed' };
 type ClaimData = { id: string; claim: string; sources: ClaimCell[] };
@@ -30,10 +30,8 @@ async function visibleRowIds(page: Page): Promise<string[]> {
 /** The row headers assistive technology is told about (found by role, so hidden rows drop out), as text. */
 async function rowHeadersInTheAccessibilityTree(page: Page): Promise<string[]> {
   const table = page.getByRole('table', { name: 'Claims (rows) and what each source (columns) says of them' });
-  const headers = table.getByRole('rowheader');
-  const names: string[] = [];
-  for (let i = 0; i < (await headers.count()); i++) names.push(fold((await headers.nth(i).textContent()) ?? ''));
-  return names;
+  // One query of the accessibility tree for all of them (each role query computes it afresh).
+  return (await table.getByRole('rowheader').allTextContents()).map(fold);
 }
 
 /** Press Tab from the top of the page until the filter has focus; fail if the page runs out first. */
@@ -51,16 +49,19 @@ async function tabToFilter(site: SitePage): Promise<number> {
   throw new Error('80 presses of Tab never reached the "only where sources differ" filter');
 }
 
-describe.skipIf(!hasChromium)('the claims matrix in the browser', () => {
+// Each test opens a page of its own: they run a few at a time.
+describe.skipIf(!hasChromium)('the claims matrix in the browser', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('filters to the claims where sources differ by keyboard alone, says so, and restores every row', async () => {
+  it('filters to the claims where sources differ by keyboard alone, says so, and restores every row', async ({
+    expect,
+  }) => {
     const site = await newPage(browser);
     const { page } = site;
     try {
@@ -124,8 +125,8 @@ describe.skipIf(!hasChromium)('the claims matrix in the browser', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`reads correctly to axe in the ${colorScheme} scheme, with the filter off and on`, async () => {
-      const site = await newPage(browser, { colorScheme });
+    it(`reads correctly to axe in the ${colorScheme} scheme, with the filter off and on`, async ({ expect }) => {
+      const site = await newPage(browser, { colorScheme, axe: true });
       const { page } = site;
       try {
         await visit(site, '/claims/');

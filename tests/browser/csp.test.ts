@@ -7,18 +7,18 @@
 // DevTools "issues" channel (Audits.issueAdded), and the console. A positive control shows that the
 // detectors fire, and the policy bites, on every page.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { allPagePaths, page as builtPage } from '../support/site.ts';
 import {
   baseUrl,
-  closeChecked,
   hasChromium,
-  launchBrowser,
-  newPage,
+  connectBrowser,
+  pageFor,
   settle,
   siteUrl,
   statusOf,
   type SitePage,
+  type TestHooks,
 } from '../support/browser.ts';
 
 const PAGES = allPagePaths();
@@ -88,8 +88,10 @@ type Monitor = {
   reset: () => void;
 };
 
-async function monitored(browser: Browser): Promise<Monitor> {
-  const site = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+/** A page for the running test, with every detector on it; closed and checked when the test ends. */
+async function monitored(t: TestHooks, browser: Browser): Promise<Monitor> {
+  // A page of its own: the detectors (a binding, an init script, a DevTools session) must not outlive the test.
+  const site = await pageFor(t, browser, { permissions: ['clipboard-read', 'clipboard-write'], fresh: true });
   const { page } = site;
   let seen: Violation[] = [];
   // Survives navigations: the in-page listener reports each violation here as well as in its array.
@@ -154,8 +156,11 @@ const show = (list: Violation[]): string[] =>
 
 // ── Exercising the progressive enhancements ────────────────────────────────────────────────────
 
-/** Use every enhancement the page offers without leaving it; returns what was exercised. */
-async function exercise(page: Page, path: string): Promise<string[]> {
+/**
+ * Use every enhancement the page offers without leaving it; returns what was exercised. `expect` is the running
+ * test's own (tests here run concurrently, and `expect.poll` must know its test).
+ */
+async function exercise(page: Page, path: string, expect: ExpectStatic): Promise<string[]> {
   const done: string[] = [];
   const card = page.locator('#cite-preview');
 
@@ -219,7 +224,7 @@ async function exercise(page: Page, path: string): Promise<string[]> {
     const input = page.locator('pagefind-input input');
     await input.waitFor({ state: 'visible' });
     await input.fill('Bedrock');
-    await page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 15_000 });
+    await page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 30_000 });
     const kind = page.locator('details[data-filter-name="kind"] summary');
     if ((await kind.count()) > 0) {
       await kind.click();
@@ -328,25 +333,20 @@ describe('the Content-Security-Policy as built', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('no CSP violations in Chromium', () => {
+// Each test watches a page of its own: the pages are checked a few at a time.
+describe.skipIf(!hasChromium)('no CSP violations in Chromium', { concurrent: true }, () => {
   let browser: Browser;
-  let monitor: Monitor | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async () => {
-    const current = monitor;
-    monitor = undefined;
-    await closeChecked(current?.site);
-  });
 
-  it('the detectors catch an inline script, an inline handler, eval and a foreign script, and allow WebAssembly', async () => {
-    monitor = await monitored(browser);
-    const m = monitor;
+  it('the detectors catch an inline script, an inline handler, eval and a foreign script, and allow WebAssembly', async (t) => {
+    const { expect } = t;
+    const m = await monitored(t, browser);
     const { page } = m.site;
     await load(m, '/');
     expect(await m.windowArray(), 'the recorder is installed').toEqual([]);
@@ -365,8 +365,8 @@ describe.skipIf(!hasChromium)('no CSP violations in Chromium', () => {
     expect(inPage[0]?.blocked).toBe('inline');
     const viaConsole = () => m.all().filter((v) => v.via.startsWith('console.'));
     const viaIssues = () => m.all().filter((v) => v.via === 'devtools issue');
-    await expect.poll(() => viaIssues().length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => viaConsole().length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => viaIssues().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => viaConsole().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     expect(viaConsole()[0]?.sample).toMatch(/inline script .*Content Security Policy/u);
     expect(m.all().filter((v) => v.via === 'securitypolicyviolation')).toHaveLength(1);
 
@@ -430,18 +430,18 @@ describe.skipIf(!hasChromium)('no CSP violations in Chromium', () => {
     expect(show(m.all())).toEqual([]);
   });
 
-  it.each(PAGES)(
+  it.for(PAGES)(
     '%s: no violation on load or while its enhancements are used, and the policy is in force',
-    async (path) => {
-      monitor = await monitored(browser);
-      const m = monitor;
+    async (path, t) => {
+      const { expect } = t;
+      const m = await monitored(t, browser);
       const { page } = m.site;
       await load(m, path);
       if (statusOf(path) === 404)
         expect(await page.locator('main h1').textContent()).toBe(
           builtPage(path).document.querySelector('main h1')?.textContent,
         );
-      const exercised = await exercise(page, path);
+      const exercised = await exercise(page, path, expect);
       expect(await m.windowArray(), 'securitypolicyviolation events in the page').toEqual([]);
       expect(show(m.all()), 'violations seen by any detector').toEqual([]);
       // Pages with enhancements really had them exercised.
@@ -465,9 +465,9 @@ describe.skipIf(!hasChromium)('no CSP violations in Chromium', () => {
     },
   );
 
-  it('searching from a content page, opening a result and following a citation raise no violation', async () => {
-    monitor = await monitored(browser);
-    const m = monitor;
+  it('searching from a content page, opening a result and following a citation raise no violation', async (t) => {
+    const { expect } = t;
+    const m = await monitored(t, browser);
     const { page } = m.site;
     const explainer = PAGES.find((p) => builtPage(p).document.querySelector('main article.explainer')) as string;
     await load(m, explainer);
@@ -477,7 +477,7 @@ describe.skipIf(!hasChromium)('no CSP violations in Chromium', () => {
     await page.keyboard.type('Jassy');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=Jassy$/u);
-    await page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 15_000 });
+    await page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 30_000 });
     await quiet(page);
 
     // A result opens with ?highlight=…, which loads Pagefind's highlighter on the content page.

@@ -5,19 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/paths.ts';
 import { allPagePaths, fileForUrl, page as builtPage, text } from '../support/site.ts';
 import {
   hasChromium,
-  launchBrowser,
+  connectBrowser,
   newPage,
+  pageFor,
   settle,
+  sharedPage,
   siteUrl,
   statusOf,
   visit,
   type SitePage,
-  closeChecked,
+  type TestHooks,
 } from '../support/browser.ts';
 
 // ── What the build holds ───────────────────────────────────────────────────────────────────
@@ -40,6 +42,8 @@ const CITING = PAGES.filter((path) => builtPage(path).document.querySelector('ma
 const SOURCES = sourcesJson.map((source) => ({ path: `/sources/${source.slug}/`, source }));
 /** The explainer with the ordered list of dated events. */
 const TIMELINE = EXPLAINERS.find((path) => builtPage(path).document.querySelector('ol.timeline > li'));
+/** Pages with the header's search field (not the search page itself), where "/" would jump to it with script. */
+const HEADER_SEARCH = PAGES.filter((path) => builtPage(path).document.querySelector('#site-search-q'));
 /** Reading pages: nothing on them may be hidden in a way only JavaScript could undo. */
 const READING = [...new Set([...CITING, ...EXPLAINERS, ...SOURCES.map((s) => s.path), '/sources/', '/explainers/'])]
   .filter((path) => PAGES.includes(path))
@@ -213,30 +217,34 @@ function targetState(page: Page, id: string, otherId: string): Promise<Target> {
 
 // ── Tests ─────────────────────────────────────────────────────────────────────────────────
 
+// Each test opens a page of its own, or shares one load of a page with the other tests of its suite
+// (sharedPage): the suites run a few at a time.
 describe.skipIf(!hasChromium)('with JavaScript disabled', () => {
   let browser: Browser;
-  let site: SitePage | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async () => {
-    const current = site;
-    site = undefined;
-    await closeChecked(current);
-  });
 
-  /** A page with script off, at `path`, answering 200. */
-  async function open(path: string): Promise<Page> {
-    site = await newPage(browser, { javaScriptEnabled: false });
+  /** A page with script off, at `path`, answering 200; closed and checked when the test ends. */
+  async function open(t: TestHooks, path: string): Promise<SitePage> {
+    const site = await pageFor(t, browser, { javaScriptEnabled: false });
     await visit(site, path, { status: statusOf(path) });
-    return site.page;
+    return site;
   }
 
-  it('found the explainers, the sources and the timeline in the build, and script really is off', async () => {
+  /** The same, shared by the tests of a suite (closed and checked after it). */
+  const openShared = (path: string) =>
+    sharedPage(async () => {
+      const site = await newPage(browser, { javaScriptEnabled: false });
+      await visit(site, path, { status: statusOf(path) });
+      return site;
+    });
+
+  it('found the explainers, the sources and the timeline in the build, and script really is off', async (t) => {
     expect(EXPLAINERS.length).toBeGreaterThanOrEqual(3);
     expect(CITING).toEqual(expect.arrayContaining(EXPLAINERS));
     expect(TIMELINE).toBeDefined();
@@ -245,238 +253,361 @@ describe.skipIf(!hasChromium)('with JavaScript disabled', () => {
     expect(SOURCES.map((s) => s.path).sort()).toEqual(PAGES.filter((p) => /^\/sources\/[^/]+\/$/u.test(p)));
     expect(SOURCES.length).toBeGreaterThanOrEqual(5);
     for (const { path } of SOURCES) expect(fileForUrl(path), path).toBeDefined();
+    // Most pages carry the header's search field (the "/" shortcut's target); their tests below check it.
+    expect(HEADER_SEARCH.length).toBeGreaterThan(0);
 
-    const page = await open(EXPLAINERS[0] as string);
+    const site = await open(t, EXPLAINERS[0] as string);
+    const { page } = site;
     expect(await page.evaluate(() => matchMedia('(scripting: none)').matches)).toBe(true);
     // The enhancements did not run: no preview card, no copy buttons.
     expect(await page.locator('#cite-preview').count()).toBe(0);
     await page.goto(siteUrl(SOURCES[0]?.path ?? '/'));
-    await settle(site as SitePage);
+    await settle(site);
     expect(await page.locator('button.copy-link').count()).toBe(0);
   });
 
-  describe.each(SOURCES)('source page $path', ({ path, source }) => {
-    it('shows the full text of every passage, as data/sources.json has it', async () => {
-      const page = await open(path);
-      const mainText = fold(await page.locator('main').innerText());
-      const shown = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main .passage')].map((el) => ({
-          id: el.id,
-          text: el.innerText.replace(/\s+/gu, ' ').trim(),
-          visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-        })),
-      );
-      expect(shown.map((p) => p.id)).toEqual(source.passages.map((p) => p.id));
-      for (const [i, passage] of source.passages.entries()) {
-        const want = fold(passage.text);
-        expect(shown[i]?.visible, `#${passage.id} is visible`).toBe(true);
-        expect(shown[i]?.text, `#${passage.id} shows its text`).toContain(want);
-        expect(mainText.includes(want), `main's rendered text contains ¶ ${passage.ordinal}: "${want}"`).toBe(true);
-      }
-    });
+  // Every page, loaded once with script off, for all that applies to it, in this order: the checks that only
+  // look; then those that click (¶ links, notes, contents); then every <details> opened; last, a citation
+  // marker followed off the page.
+  describe.for(PAGES)('%s', { concurrent: true }, (path) => {
+    const loaded = openShared(path);
+    const source = SOURCES.find((s) => s.path === path)?.source;
+    const citing = CITING.includes(path);
 
-    it('shows every ¶ permalink, pointing at its own passage, and following one highlights the passage', async () => {
-      const page = await open(path);
-      const links = await page.evaluate(() =>
-        [...document.querySelectorAll('main .passage')].map((el) => {
-          const link = el.querySelector(':scope > a.permalink');
-          return {
+    if (source) {
+      it('shows the full text of every passage, as data/sources.json has it', { concurrent: false }, async () => {
+        const { page } = await loaded();
+        const mainText = fold(await page.locator('main').innerText());
+        const shown = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('main .passage')].map((el) => ({
             id: el.id,
-            href: link?.getAttribute('href') ?? null,
-            text: (link?.textContent ?? '').replace(/\s+/gu, ' ').trim(),
-          };
-        }),
-      );
-      expect(links).toEqual(
-        source.passages.map((p) => ({ id: p.id, href: `#${p.id}`, text: `Passage ¶ ${p.ordinal}` })),
-      );
-      expect(unseen(await boxes(page, 'main .passage > a.permalink'))).toEqual([]);
-
-      // Follow one far down the page: the hash changes and the passage is the highlighted :target.
-      const pick = source.passages[Math.floor(source.passages.length * 0.75)] as JsonPassage;
-      const other = source.passages.find((p) => p.id !== pick.id && p.kind === pick.kind) as JsonPassage;
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.locator(`[id="${pick.id}"] > a.permalink`).click();
-      await settle(site as SitePage);
-      expect(new URL(page.url()).hash).toBe(`#${pick.id}`);
-      const state = await targetState(page, pick.id, other.id);
-      expect(state.targetId).toBe(pick.id);
-      expect(state.background, 'the target passage is highlighted').not.toBe(state.otherBackground);
-      expect(state.top).toBeGreaterThanOrEqual(state.headerBottom - 1);
-      expect(state.top).toBeLessThan(state.viewportHeight);
-    });
-
-    it('shows every "Cited in" link, each leading to a place that links back to this passage', async () => {
-      const page = await open(path);
-      const cited = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLAnchorElement>('main .passage .cited-in a')].map((a) => ({
-          passage: a.closest('.passage')?.id ?? '',
-          href: a.getAttribute('href') ?? '',
-        })),
-      );
-      expect(unseen(await boxes(page, 'main .passage .cited-in a'))).toEqual([]);
-      for (const { passage, href } of cited) {
-        const url = new URL(href, 'http://site.invalid');
-        const id = decodeURIComponent(url.hash.slice(1));
-        expect(PAGES, `${href} is a built page`).toContain(url.pathname);
-        // A citation marker, a claim or a timeline event: it holds a link to this very passage.
-        const place = builtPage(url.pathname).document.getElementById(id);
-        expect(place, `${href} exists`).not.toBeNull();
-        const back = [...(place?.querySelectorAll('a[href]') ?? [])].map((a) => {
-          const c = parseCitation(a.getAttribute('href') ?? '');
-          return `${c.path}#${c.id}`;
-        });
-        expect(back, `${href} links back to #${passage}`).toContain(`${path}#${passage}`);
-      }
-    });
-  });
-
-  describe.each(CITING)('citing page %s', (path) => {
-    it('shows every citation marker, each a link to a passage that holds the quoted words', async () => {
-      const page = await open(path);
-      const markers = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLAnchorElement>('main sup.cite-ref a')].map((a) => ({
-          ref: a.closest('sup')?.id ?? '',
-          href: a.getAttribute('href') ?? '',
-          note: a.dataset['note'] ?? '',
-          label: (a.textContent ?? '').replace(/\s+/gu, ' ').trim(),
-          inEvent: a.closest('.timeline') !== null,
-        })),
-      );
-      expect(markers.length).toBeGreaterThan(0);
-      expect(unseen(await boxes(page, 'main sup.cite-ref a'))).toEqual([]);
-      for (const marker of markers) {
-        const { path: target, id, quote } = parseCitation(marker.href);
-        const passage = passageById.get(`${target}#${id}`);
-        expect(passage, `${marker.ref} → ${marker.href} names a passage in data/sources.json`).toBeDefined();
-        expect(builtPage(target).document.getElementById(id)?.classList.contains('passage')).toBe(true);
-        for (const words of quote.split(' … '))
-          expect(fold(passage?.text ?? ''), `${marker.ref}: the quoted words are in the passage`).toContain(
-            fold(words),
-          );
-        // A timeline event letters its markers ([a], [b]) after its own sources list; the page's notes are numbered.
-        expect(marker.label, `${marker.ref} reads as a marker`).toMatch(
-          marker.inEvent ? /^\[[a-z]+\d*\] / : new RegExp(`^\\[${marker.note}\\] `, 'u'),
+            text: el.innerText.replace(/\s+/gu, ' ').trim(),
+            visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          })),
         );
-      }
-    });
-
-    it('following a citation marker lands on its passage, the highlighted :target', async () => {
-      const page = await open(path);
-      const markers = page.locator('main sup.cite-ref a');
-      const marker = markers.nth(Math.floor((await markers.count()) / 2));
-      const href = (await marker.getAttribute('href')) as string;
-      const { path: target, id } = parseCitation(href);
-      await marker.scrollIntoViewIfNeeded();
-      await marker.click();
-      await page.waitForURL((url) => url.pathname === target);
-      await settle(site as SitePage);
-      const source = sourcesJson.find((s) => `/sources/${s.slug}/` === target) as JsonSource;
-      const kind = passageById.get(`${target}#${id}`)?.kind;
-      const other = source.passages.find((p) => p.id !== id && p.kind === kind) as JsonPassage;
-      const state = await targetState(page, id, other.id);
-      // The browser scrolled to the cited passage…
-      expect(state.top, `#${id} is below the sticky header`).toBeGreaterThanOrEqual(state.headerBottom - 1);
-      expect(state.top, `#${id} is on screen`).toBeLessThan(state.viewportHeight);
-      // …and it is the target: the passage itself, or (when Chromium finds the quoted words of the text
-      // fragment) the element inside it that holds them. Either way the whole passage is highlighted, as it
-      // is when a ¶ permalink is followed.
-      expect(state.targetWithin, `:target ${state.target} after following ${href} is #${id} or inside it`).toBe(true);
-      expect(state.background, `#${id} is highlighted unlike #${other.id}`).not.toBe(state.otherBackground);
-    });
-
-    it('shows the Sources list: every note with its quote, its source link and working back-links', async () => {
-      const page = await open(path);
-      const { document } = builtPage(path);
-      const notes = [...document.querySelectorAll('main .notes-list > li[id^="note-"]')];
-      expect(notes.length).toBeGreaterThan(0);
-      expect(unseen(await boxes(page, 'main section.notes'))).toEqual([]);
-      expect(unseen(await boxes(page, 'main .notes-list > li[id^="note-"] q'))).toEqual([]);
-      expect(unseen(await boxes(page, 'main .notes-list > li[id^="note-"] a:not(.backref)'))).toEqual([]);
-      expect(unseen(await boxes(page, 'main .notes-list a.backref'))).toEqual([]);
-
-      const shownQuotes = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('main .notes-list > li[id^="note-"] q')].map((q) =>
-          q.innerText.replace(/\s+/gu, ' ').trim(),
-        ),
+        expect(shown.map((p) => p.id)).toEqual(source.passages.map((p) => p.id));
+        for (const [i, passage] of source.passages.entries()) {
+          const want = fold(passage.text);
+          expect(shown[i]?.visible, `#${passage.id} is visible`).toBe(true);
+          expect(shown[i]?.text, `#${passage.id} shows its text`).toContain(want);
+          expect(mainText.includes(want), `main's rendered text contains ¶ ${passage.ordinal}: "${want}"`).toBe(true);
+        }
+      });
+      it(
+        'shows every "Cited in" link, each leading to a place that links back to this passage',
+        { concurrent: false },
+        async () => {
+          const { page } = await loaded();
+          const cited = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLAnchorElement>('main .passage .cited-in a')].map((a) => ({
+              passage: a.closest('.passage')?.id ?? '',
+              href: a.getAttribute('href') ?? '',
+            })),
+          );
+          expect(unseen(await boxes(page, 'main .passage .cited-in a'))).toEqual([]);
+          for (const { passage, href } of cited) {
+            const url = new URL(href, 'http://site.invalid');
+            const id = decodeURIComponent(url.hash.slice(1));
+            expect(PAGES, `${href} is a built page`).toContain(url.pathname);
+            // A citation marker, a claim or a timeline event: it holds a link to this very passage.
+            const place = builtPage(url.pathname).document.getElementById(id);
+            expect(place, `${href} exists`).not.toBeNull();
+            const back = [...(place?.querySelectorAll('a[href]') ?? [])].map((a) => {
+              const c = parseCitation(a.getAttribute('href') ?? '');
+              return `${c.path}#${c.id}`;
+            });
+            expect(back, `${href} links back to #${passage}`).toContain(`${path}#${passage}`);
+          }
+        },
       );
-      expect(shownQuotes).toEqual(notes.map((li) => text(li.querySelector('q'))));
-      expect(shownQuotes.every(Boolean)).toBe(true);
+    }
+    if (citing) {
+      it(
+        'shows every citation marker, each a link to a passage that holds the quoted words',
+        { concurrent: false },
+        async () => {
+          const { page } = await loaded();
+          const markers = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLAnchorElement>('main sup.cite-ref a')].map((a) => ({
+              ref: a.closest('sup')?.id ?? '',
+              href: a.getAttribute('href') ?? '',
+              note: a.dataset['note'] ?? '',
+              label: (a.textContent ?? '').replace(/\s+/gu, ' ').trim(),
+              inEvent: a.closest('.timeline') !== null,
+            })),
+          );
+          expect(markers.length).toBeGreaterThan(0);
+          expect(unseen(await boxes(page, 'main sup.cite-ref a'))).toEqual([]);
+          for (const marker of markers) {
+            const { path: target, id, quote } = parseCitation(marker.href);
+            const passage = passageById.get(`${target}#${id}`);
+            expect(passage, `${marker.ref} → ${marker.href} names a passage in data/sources.json`).toBeDefined();
+            expect(builtPage(target).document.getElementById(id)?.classList.contains('passage')).toBe(true);
+            for (const words of quote.split(' … '))
+              expect(fold(passage?.text ?? ''), `${marker.ref}: the quoted words are in the passage`).toContain(
+                fold(words),
+              );
+            // A timeline event letters its markers ([a], [b]) after its own sources list; the page's notes are numbered.
+            expect(marker.label, `${marker.ref} reads as a marker`).toMatch(
+              marker.inEvent ? /^\[[a-z]+\d*\] / : new RegExp(`^\\[${marker.note}\\] `, 'u'),
+            );
+          }
+        },
+      );
+    }
+    it(
+      'offers no control that needs script: every visible button or field submits a real form',
+      { concurrent: false },
+      async () => {
+        const { page } = await loaded();
+        const inert = await page.evaluate(() =>
+          [
+            ...document.querySelectorAll<HTMLElement>(
+              'button, input:not([type="hidden"]), select, textarea, [role="button"], [role="switch"], [role="tab"], a[href]',
+            ),
+          ]
+            .filter((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+            .flatMap((el) => {
+              const what = el.outerHTML.slice(0, 120);
+              if (el instanceof HTMLAnchorElement) {
+                const href = el.getAttribute('href') ?? '';
+                return href === '#' || /^\s*javascript:/iu.test(href) ? [`a link that goes nowhere: ${what}`] : [];
+              }
+              if (el.getAttribute('role') && !(el instanceof HTMLButtonElement)) return [`a scripted widget: ${what}`];
+              const form = (el as HTMLButtonElement | HTMLInputElement).form;
+              if (!form || !form.getAttribute('action')) return [`a control outside any form with an action: ${what}`];
+              if (el instanceof HTMLButtonElement && el.type !== 'submit')
+                return [`a button that does not submit: ${what}`];
+              return [];
+            }),
+        );
+        expect(inert).toEqual([]);
+        // The enhancements' own controls are not there at all.
+        expect(await page.locator('button.copy-link, #cite-preview').count(), 'copy-link buttons or preview card').toBe(
+          0,
+        );
+      },
+    );
+    if (HEADER_SEARCH.includes(path)) {
+      it('does not advertise the "/" search shortcut, which needs script', { concurrent: false }, async () => {
+        const { page } = await loaded();
+        // The shortcut really does nothing without script…
+        await page.locator('body').press('/');
+        expect(await page.evaluate(() => document.activeElement?.id ?? ''), '"/" focused the search field').not.toBe(
+          'site-search-q',
+        );
+        // …so no "/" key hint may be shown.
+        const hints = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('kbd')]
+            .filter((k) => /^\s*\/\s*$/u.test(k.textContent ?? ''))
+            .filter((k) => k.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+            .map((k) => k.outerHTML.replace(/\s+/gu, ' ')),
+        );
+        expect(hints, 'visible key hints for a shortcut that does nothing').toEqual([]);
+      });
+    }
+    if (source) {
+      it(
+        'shows every ¶ permalink, pointing at its own passage, and following one highlights the passage',
+        { concurrent: false },
+        async () => {
+          const site = await loaded();
+          const { page } = site;
+          const links = await page.evaluate(() =>
+            [...document.querySelectorAll('main .passage')].map((el) => {
+              const link = el.querySelector(':scope > a.permalink');
+              return {
+                id: el.id,
+                href: link?.getAttribute('href') ?? null,
+                text: (link?.textContent ?? '').replace(/\s+/gu, ' ').trim(),
+              };
+            }),
+          );
+          expect(links).toEqual(
+            source.passages.map((p) => ({ id: p.id, href: `#${p.id}`, text: `Passage ¶ ${p.ordinal}` })),
+          );
+          expect(unseen(await boxes(page, 'main .passage > a.permalink'))).toEqual([]);
 
-      for (const li of notes) {
-        const number = li.id.slice('note-'.length);
-        const link = li.querySelector('a[href^="/sources/"]')?.getAttribute('href') ?? '';
-        const { quote, path: target, id } = parseCitation(link);
-        if (quote.includes(' … ')) {
-          // A long quote's fragment names its first and last words (start,end).
-          const [first = '', last = ''] = quote.split(' … ');
-          const shown = text(li.querySelector('q'));
-          expect(shown.startsWith(fold(first)) && shown.endsWith(fold(last)), `#${li.id}: ${shown} is ${quote}`).toBe(
+          // Follow one far down the page: the hash changes and the passage is the highlighted :target.
+          const pick = source.passages[Math.floor(source.passages.length * 0.75)] as JsonPassage;
+          const other = source.passages.find((p) => p.id !== pick.id && p.kind === pick.kind) as JsonPassage;
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.locator(`[id="${pick.id}"] > a.permalink`).click();
+          await settle(site);
+          expect(new URL(page.url()).hash).toBe(`#${pick.id}`);
+          const state = await targetState(page, pick.id, other.id);
+          expect(state.targetId).toBe(pick.id);
+          expect(state.background, 'the target passage is highlighted').not.toBe(state.otherBackground);
+          expect(state.top).toBeGreaterThanOrEqual(state.headerBottom - 1);
+          expect(state.top).toBeLessThan(state.viewportHeight);
+        },
+      );
+    }
+    if (citing) {
+      it(
+        'shows the Sources list: every note with its quote, its source link and working back-links',
+        { concurrent: false },
+        async () => {
+          const site = await loaded();
+          const { page } = site;
+          const { document } = builtPage(path);
+          const notes = [...document.querySelectorAll('main .notes-list > li[id^="note-"]')];
+          expect(notes.length).toBeGreaterThan(0);
+          expect(unseen(await boxes(page, 'main section.notes'))).toEqual([]);
+          expect(unseen(await boxes(page, 'main .notes-list > li[id^="note-"] q'))).toEqual([]);
+          expect(unseen(await boxes(page, 'main .notes-list > li[id^="note-"] a:not(.backref)'))).toEqual([]);
+          expect(unseen(await boxes(page, 'main .notes-list a.backref'))).toEqual([]);
+
+          const shownQuotes = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('main .notes-list > li[id^="note-"] q')].map((q) =>
+              q.innerText.replace(/\s+/gu, ' ').trim(),
+            ),
+          );
+          expect(shownQuotes).toEqual(notes.map((li) => text(li.querySelector('q'))));
+          expect(shownQuotes.every(Boolean)).toBe(true);
+
+          for (const li of notes) {
+            const number = li.id.slice('note-'.length);
+            const link = li.querySelector('a[href^="/sources/"]')?.getAttribute('href') ?? '';
+            const { quote, path: target, id } = parseCitation(link);
+            if (quote.includes(' … ')) {
+              // A long quote's fragment names its first and last words (start,end).
+              const [first = '', last = ''] = quote.split(' … ');
+              const shown = text(li.querySelector('q'));
+              expect(
+                shown.startsWith(fold(first)) && shown.endsWith(fold(last)),
+                `#${li.id}: ${shown} is ${quote}`,
+              ).toBe(true);
+            } else if (quote) {
+              expect(fold(quote), `#${li.id}: the quote is the one its link points at`).toBe(
+                text(li.querySelector('q')),
+              );
+            } else {
+              const passage = passageById.get(`${target}#${id}`);
+              expect(fold(passage?.text ?? ''), `#${li.id}: the passage it links to holds the quote`).toContain(
+                fold(text(li.querySelector('q'))),
+              );
+            }
+            const backrefs = [...li.querySelectorAll('a.backref')].map((a) => a.getAttribute('href') ?? '');
+            expect(backrefs.length).toBeGreaterThan(0);
+            for (const backref of backrefs) {
+              const sup = document.getElementById(backref.slice(1));
+              expect(sup?.matches('sup.cite-ref'), `${backref} is a marker`).toBe(true);
+              expect(sup?.querySelector('a')?.getAttribute('data-note')).toBe(number);
+              expect(sup?.querySelector('a')?.getAttribute('href'), `${backref} cites what #${li.id} quotes`).toBe(
+                link,
+              );
+            }
+          }
+          // Every marker's note exists (an event's lettered markers are listed under the event instead).
+          for (const a of document.querySelectorAll('main sup.cite-ref a:not(.timeline a)'))
+            expect(
+              document.getElementById(`note-${a.getAttribute('data-note')}`),
+              a.getAttribute('href') ?? '',
+            ).not.toBeNull();
+
+          // A back-link works: it targets its marker.
+          const backref = page.locator('main .notes-list a.backref').last();
+          const ref = ((await backref.getAttribute('href')) as string).slice(1);
+          await backref.click();
+          await settle(site);
+          expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(ref);
+        },
+      );
+      it('shows the table of contents, and every entry leads to its heading', { concurrent: false }, async () => {
+        const site = await loaded();
+        const { page } = site;
+        const hrefs = await page.evaluate(() =>
+          [...document.querySelectorAll('main nav.toc a')].map((a) => a.getAttribute('href') ?? ''),
+        );
+        if (!EXPLAINERS.includes(path)) {
+          // The home page's overview has no contents list (and so nothing more to follow).
+          expect(hrefs).toEqual([]);
+          return;
+        }
+        expect(hrefs.length).toBeGreaterThan(1);
+        expect(unseen(await boxes(page, 'main nav.toc a'))).toEqual([]);
+        for (const href of hrefs) {
+          expect(href).toMatch(/^#./u);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.locator(`main nav.toc a[href="${href}"]`).click();
+          await settle(site);
+          const landed = await page.evaluate(() => {
+            const el = document.querySelector(':target');
+            const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+            const r = el?.getBoundingClientRect();
+            return {
+              id: el?.id ?? null,
+              heading: Boolean(el?.matches('h2, h3, h4')),
+              clear: Boolean(r && r.top >= header - 1 && r.top < window.innerHeight),
+            };
+          });
+          expect(landed, href).toEqual({ id: decodeURIComponent(href.slice(1)), heading: true, clear: true });
+        }
+      });
+    }
+    if (READING.includes(path)) {
+      it(
+        'nothing hidden: every piece of text is shown, or revealed by a native <details> without script',
+        { concurrent: false },
+        async () => {
+          const { page } = await loaded();
+          const before = await auditHidden(page);
+          expect(before.hidden, 'text hidden in a way only script could undo').toEqual([]);
+          // Open every closed <details> by clicking its summary, as a reader would: no script needed.
+          const summaries = page.locator('main details:not([open]) > summary');
+          for (let n = await summaries.count(); n > 0; n = await summaries.count()) {
+            await summaries.first().scrollIntoViewIfNeeded();
+            await summaries.first().click();
+          }
+          const after = await auditHidden(page);
+          expect(after.hidden, 'text still hidden with every <details> open').toEqual([]);
+          expect(after.inClosedDetails).toBe(0);
+          // What is visually hidden is a short label for assistive technology, not reading text.
+          expect(after.visuallyHidden.filter((label) => label.length > 160)).toEqual([]);
+          // The reader sees everything main holds.
+          expect(firstDifference(after.seen, after.held), 'main.innerText vs the text of main').toBe('');
+        },
+      );
+    }
+    if (citing) {
+      it(
+        'following a citation marker lands on its passage, the highlighted :target',
+        { concurrent: false },
+        async () => {
+          const site = await loaded();
+          const { page } = site;
+          const markers = page.locator('main sup.cite-ref a');
+          const marker = markers.nth(Math.floor((await markers.count()) / 2));
+          const href = (await marker.getAttribute('href')) as string;
+          const { path: target, id } = parseCitation(href);
+          await marker.scrollIntoViewIfNeeded();
+          await marker.click();
+          await page.waitForURL((url) => url.pathname === target);
+          await settle(site);
+          const source = sourcesJson.find((s) => `/sources/${s.slug}/` === target) as JsonSource;
+          const kind = passageById.get(`${target}#${id}`)?.kind;
+          const other = source.passages.find((p) => p.id !== id && p.kind === kind) as JsonPassage;
+          const state = await targetState(page, id, other.id);
+          // The browser scrolled to the cited passage…
+          expect(state.top, `#${id} is below the sticky header`).toBeGreaterThanOrEqual(state.headerBottom - 1);
+          expect(state.top, `#${id} is on screen`).toBeLessThan(state.viewportHeight);
+          // …and it is the target: the passage itself, or (when Chromium finds the quoted words of the text
+          // fragment) the element inside it that holds them. Either way the whole passage is highlighted, as it
+          // is when a ¶ permalink is followed.
+          expect(state.targetWithin, `:target ${state.target} after following ${href} is #${id} or inside it`).toBe(
             true,
           );
-        } else if (quote) {
-          expect(fold(quote), `#${li.id}: the quote is the one its link points at`).toBe(text(li.querySelector('q')));
-        } else {
-          const passage = passageById.get(`${target}#${id}`);
-          expect(fold(passage?.text ?? ''), `#${li.id}: the passage it links to holds the quote`).toContain(
-            fold(text(li.querySelector('q'))),
-          );
-        }
-        const backrefs = [...li.querySelectorAll('a.backref')].map((a) => a.getAttribute('href') ?? '');
-        expect(backrefs.length).toBeGreaterThan(0);
-        for (const backref of backrefs) {
-          const sup = document.getElementById(backref.slice(1));
-          expect(sup?.matches('sup.cite-ref'), `${backref} is a marker`).toBe(true);
-          expect(sup?.querySelector('a')?.getAttribute('data-note')).toBe(number);
-          expect(sup?.querySelector('a')?.getAttribute('href'), `${backref} cites what #${li.id} quotes`).toBe(link);
-        }
-      }
-      // Every marker's note exists (an event's lettered markers are listed under the event instead).
-      for (const a of document.querySelectorAll('main sup.cite-ref a:not(.timeline a)'))
-        expect(
-          document.getElementById(`note-${a.getAttribute('data-note')}`),
-          a.getAttribute('href') ?? '',
-        ).not.toBeNull();
-
-      // A back-link works: it targets its marker.
-      const backref = page.locator('main .notes-list a.backref').last();
-      const ref = ((await backref.getAttribute('href')) as string).slice(1);
-      await backref.click();
-      await settle(site as SitePage);
-      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(ref);
-    });
-
-    it('shows the table of contents, and every entry leads to its heading', async () => {
-      const page = await open(path);
-      const hrefs = await page.evaluate(() =>
-        [...document.querySelectorAll('main nav.toc a')].map((a) => a.getAttribute('href') ?? ''),
+          expect(state.background, `#${id} is highlighted unlike #${other.id}`).not.toBe(state.otherBackground);
+        },
       );
-      if (!EXPLAINERS.includes(path)) return; // the home page's overview has no contents list
-      expect(hrefs.length).toBeGreaterThan(1);
-      expect(unseen(await boxes(page, 'main nav.toc a'))).toEqual([]);
-      for (const href of hrefs) {
-        expect(href).toMatch(/^#./u);
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.locator(`main nav.toc a[href="${href}"]`).click();
-        await settle(site as SitePage);
-        const landed = await page.evaluate(() => {
-          const el = document.querySelector(':target');
-          const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
-          const r = el?.getBoundingClientRect();
-          return {
-            id: el?.id ?? null,
-            heading: Boolean(el?.matches('h2, h3, h4')),
-            clear: Boolean(r && r.top >= header - 1 && r.top < window.innerHeight),
-          };
-        });
-        expect(landed, href).toEqual({ id: decodeURIComponent(href.slice(1)), heading: true, clear: true });
-      }
-    });
+    }
   });
 
   describe('the timeline', () => {
-    it('shows every event of data/timeline.json in order, with its date as visible <time> text', async () => {
-      const page = await open(TIMELINE as string);
+    it('shows every event of data/timeline.json in order, with its date as visible <time> text', async (t) => {
+      const site = await open(t, TIMELINE as string);
+      const { page } = site;
       const events = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('main ol.timeline > li')].map((li) => {
           const time = li.querySelector('time');
@@ -518,13 +649,13 @@ describe.skipIf(!hasChromium)('with JavaScript disabled', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       // The "#" a reader sees and clicks (the link's first box is its visually hidden label).
       await page.locator(`[id="${last.id}"] a.timeline-event__anchor > [aria-hidden="true"]`).click();
-      await settle(site as SitePage);
+      await settle(site);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(last.id);
     });
   });
 
-  it('the hidden-text audit catches text hidden by [hidden], display: none, visibility and opacity', async () => {
-    const page = await open(READING[0] as string);
+  it('the hidden-text audit catches text hidden by [hidden], display: none, visibility and opacity', async (t) => {
+    const { page } = await open(t, READING[0] as string);
     expect((await auditHidden(page)).hidden).toEqual([]);
     await page.evaluate(() => {
       const main = document.querySelector('main') as HTMLElement;
@@ -548,88 +679,5 @@ describe.skipIf(!hasChromium)('with JavaScript disabled', () => {
       ).toBe(true);
     expect(audit.inClosedDetails).toBe(1);
     expect(audit.visuallyHidden).toContain('Probe six, a label.');
-  });
-
-  describe.each(READING)('nothing hidden on %s', (path) => {
-    it('every piece of text is shown, or revealed by a native <details> without script', async () => {
-      const page = await open(path);
-      const before = await auditHidden(page);
-      expect(before.hidden, 'text hidden in a way only script could undo').toEqual([]);
-      // Open every closed <details> by clicking its summary, as a reader would: no script needed.
-      const summaries = page.locator('main details:not([open]) > summary');
-      for (let n = await summaries.count(); n > 0; n = await summaries.count()) {
-        await summaries.first().scrollIntoViewIfNeeded();
-        await summaries.first().click();
-      }
-      const after = await auditHidden(page);
-      expect(after.hidden, 'text still hidden with every <details> open').toEqual([]);
-      expect(after.inClosedDetails).toBe(0);
-      // What is visually hidden is a short label for assistive technology, not reading text.
-      expect(after.visuallyHidden.filter((label) => label.length > 160)).toEqual([]);
-      // The reader sees everything main holds.
-      expect(firstDifference(after.seen, after.held), 'main.innerText vs the text of main').toBe('');
-    });
-  });
-
-  describe('controls, on every page', () => {
-    it('no page offers a control that needs script: every visible button or field submits a real form', async () => {
-      const problems: string[] = [];
-      site = await newPage(browser, { javaScriptEnabled: false });
-      for (const path of PAGES) {
-        await visit(site, path, { status: statusOf(path) });
-        const inert = await site.page.evaluate(() =>
-          [
-            ...document.querySelectorAll<HTMLElement>(
-              'button, input:not([type="hidden"]), select, textarea, [role="button"], [role="switch"], [role="tab"], a[href]',
-            ),
-          ]
-            .filter((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
-            .flatMap((el) => {
-              const what = el.outerHTML.slice(0, 120);
-              if (el instanceof HTMLAnchorElement) {
-                const href = el.getAttribute('href') ?? '';
-                return href === '#' || /^\s*javascript:/iu.test(href) ? [`a link that goes nowhere: ${what}`] : [];
-              }
-              if (el.getAttribute('role') && !(el instanceof HTMLButtonElement)) return [`a scripted widget: ${what}`];
-              const form = (el as HTMLButtonElement | HTMLInputElement).form;
-              if (!form || !form.getAttribute('action')) return [`a control outside any form with an action: ${what}`];
-              if (el instanceof HTMLButtonElement && el.type !== 'submit')
-                return [`a button that does not submit: ${what}`];
-              return [];
-            }),
-        );
-        problems.push(...inert.map((p) => `${path}: ${p}`));
-        // The enhancements' own controls are not there at all.
-        const scripted = await site.page.locator('button.copy-link, #cite-preview').count();
-        if (scripted > 0) problems.push(`${path}: ${scripted} copy-link button(s) or preview card without script`);
-      }
-      expect(problems).toEqual([]);
-    });
-
-    it('no page advertises the "/" search shortcut, which needs script', async () => {
-      const problems: string[] = [];
-      let checked = 0;
-      site = await newPage(browser, { javaScriptEnabled: false });
-      for (const path of PAGES) {
-        await visit(site, path, { status: statusOf(path) });
-        const { page } = site;
-        if ((await page.locator('#site-search-q').count()) === 0) continue; // the search page has no header field
-        checked++;
-        // The shortcut really does nothing without script…
-        await page.locator('body').press('/');
-        const focused = await page.evaluate(() => document.activeElement?.id ?? '');
-        if (focused === 'site-search-q') problems.push(`${path}: "/" focused the search field without script`);
-        // …so no "/" key hint may be shown.
-        const hints = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('kbd')]
-            .filter((k) => /^\s*\/\s*$/u.test(k.textContent ?? ''))
-            .filter((k) => k.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
-            .map((k) => k.outerHTML.replace(/\s+/gu, ' ')),
-        );
-        problems.push(...hints.map((h) => `${path}: visible key hint for a shortcut that does nothing: ${h}`));
-      }
-      expect(checked).toBeGreaterThan(0);
-      expect(problems).toEqual([]);
-    });
   });
 });

@@ -1,25 +1,26 @@
 // Source pages in a real browser: arriving at a passage, the no-script permalinks, "Copy link",
 // keyboard focus, and that nothing is fetched from anywhere but the site itself.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPagePaths } from '../support/site.ts';
 import {
   baseUrl,
   builtSources,
   hasChromium,
+  connectBrowser,
   launchBrowser,
   longestSource,
   newPage,
+  pageFor,
   settle,
+  sharedPage,
   siteUrl,
   statusOf,
   visit,
   type BuiltPassage,
   type BuiltSource,
-  type SitePage,
-  closeChecked,
 } from '../support/browser.ts';
-import { focusWalk, problemsIn, walkBackUp } from '../support/keyboard.ts';
+import { focusWalk, problemsIn, walkBackUp, walkBackUpFromFooter } from '../support/keyboard.ts';
 
 // ── What to test, read from the real build at collection time ──────────────────────────────
 
@@ -111,22 +112,24 @@ function expectHighlightedBelowHeader(p: Placement, id: string, dark: boolean): 
 
 // ── Tests ─────────────────────────────────────────────────────────────────────────────────
 
+// Tests open pages of their own (pageFor), so most suites run a few tests at a time.
 describe.skipIf(!hasChromium)('source pages in Chromium', () => {
   let browser: Browser;
-  let site: SitePage | undefined;
+
+  // The tests that read the clipboard get a Chromium of their own: one browser has one clipboard, and
+  // other files click "Copy link" in the shared one at the same time.
+  let clipboardBrowser: Promise<Browser> | undefined;
+  const ownClipboard = () => (clipboardBrowser ??= launchBrowser());
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
+    await (await clipboardBrowser)?.close();
   });
-  afterEach(async () => {
-    // Every page of every test: no script errors, nothing fetched from elsewhere.
-    const current = site;
-    site = undefined;
-    await closeChecked(current);
-  });
+  // Every page of every test is closed and checked when its test ends (pageFor, sharedPage): no script errors,
+  // nothing fetched from elsewhere.
 
   it('picked a passage far down a long source from the build', () => {
     expect(sources.length).toBeGreaterThanOrEqual(5);
@@ -135,8 +138,8 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
     expect(near.id).not.toBe(far.id);
   });
 
-  describe('arriving at /sources/<slug>/#<id>', () => {
-    it.each([
+  describe('arriving at /sources/<slug>/#<id>', { concurrent: true }, () => {
+    it.for([
       { scheme: 'light', viewport: { width: 1280, height: 720 } },
       { scheme: 'dark', viewport: { width: 1280, height: 720 } },
       // 320 CSS px (WCAG reflow): the navigation wraps and the sticky header grows to ~100 px.
@@ -144,8 +147,8 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
       { scheme: 'dark', viewport: { width: 320, height: 640 } },
     ] as const)(
       'highlights the passage and shows it below the sticky header ($scheme, $viewport.width px)',
-      async ({ scheme, viewport }) => {
-        site = await newPage(browser, { colorScheme: scheme, viewport });
+      async ({ scheme, viewport }, t) => {
+        const site = await pageFor(t, browser, { colorScheme: scheme, viewport });
         await visit(site, `/sources/${longest.slug}/#${far.id}`);
         expectHighlightedBelowHeader(await placement(site.page, far.id, near.id), far.id, scheme === 'dark');
       },
@@ -167,11 +170,11 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
     });
   });
 
-  describe('without JavaScript', () => {
-    it.each(sources.map((s) => [s.path, s] as const))(
+  describe('without JavaScript', { concurrent: true }, () => {
+    it.for(sources.map((s) => [s.path, s] as const))(
       '%s shows every passage with its ¶ permalink',
-      async (path, source) => {
-        site = await newPage(browser, { javaScriptEnabled: false });
+      async ([path, source], t) => {
+        const site = await pageFor(t, browser, { javaScriptEnabled: false });
         await visit(site, path);
         const shown = await site.page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('.passage')].map((el) => {
@@ -209,8 +212,8 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
       },
     );
 
-    it('clicking a ¶ permalink changes the hash and highlights that passage', async () => {
-      site = await newPage(browser, { javaScriptEnabled: false });
+    it('clicking a ¶ permalink changes the hash and highlights that passage', async (t) => {
+      const site = await pageFor(t, browser, { javaScriptEnabled: false });
       await visit(site, `/sources/${longest.slug}/`);
       const { page } = site;
       expect(new URL(page.url()).hash).toBe('');
@@ -231,36 +234,10 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
     });
   });
 
+  // The clipboard is one per browser: these two take turns, in a Chromium of their own.
   describe('"Copy link" (JavaScript on)', () => {
-    it.each(sources.map((s) => [s.path, s] as const))(
-      '%s gives each passage, furniture included, one labelled button',
-      async (path, source) => {
-        site = await newPage(browser);
-        await visit(site, path);
-        const buttons = await site.page.evaluate(() =>
-          [...document.querySelectorAll('.passage')].map((el) => ({
-            id: el.id,
-            labels: [...el.querySelectorAll(':scope > button.copy-link')].map((b) => ({
-              // No aria-label: the name is the button's own text, whose visible part comes first.
-              label: b.getAttribute('aria-label'),
-              text: b.textContent,
-              visible: b.firstElementChild?.textContent,
-              type: b.getAttribute('type'),
-            })),
-          })),
-        );
-        expect(buttons.map((b) => b.id)).toEqual(source.passages.map((p) => p.id));
-        for (const [i, b] of buttons.entries()) {
-          const passage = source.passages[i] as BuiltPassage;
-          expect(b.labels, `#${b.id}`).toEqual([
-            { label: null, text: `Copy link to passage ${passage.ordinal}`, visible: 'Copy link', type: 'button' },
-          ]);
-        }
-      },
-    );
-
-    it('copies <origin>/sources/<slug>/#<id> to the clipboard, announces it, and the link lands on the passage', async () => {
-      site = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    it('copies <origin>/sources/<slug>/#<id> to the clipboard, announces it, and the link lands on the passage', async (t) => {
+      const site = await pageFor(t, await ownClipboard(), { permissions: ['clipboard-read', 'clipboard-write'] });
       await visit(site, `/sources/${longest.slug}/`);
       const { page } = site;
       const status = page.locator('[data-copy-status]');
@@ -319,115 +296,176 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
         }
       }
     });
+
+    it('copies a link to page furniture that quotes the article, not our "Page furniture" label', async (t) => {
+      const source = sources.find((s) => s.passages.some((p) => p.furniture)) as BuiltSource;
+      const passage = source.passages.find((p) => p.furniture) as BuiltPassage;
+      const site = await pageFor(t, await ownClipboard(), { permissions: ['clipboard-read', 'clipboard-write'] });
+      await visit(site, source.path);
+      const { page } = site;
+      await page.locator(`[id="${passage.id}"] > button.copy-link`).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`#${passage.id}`);
+      const url = await page.evaluate(() => navigator.clipboard.readText());
+      const words = decodeURIComponent(url.split(':~:text=')[1] ?? '');
+      const label = (await page.locator(`[id="${passage.id}"] .furniture-label`).textContent()) ?? '';
+      expect(label).toMatch(/^Page furniture/u);
+      if (words) {
+        expect(words).not.toContain('Page furniture');
+        const body = await page.locator(`[id="${passage.id}"]`).evaluate((el) => el.textContent ?? '');
+        expect(body.replace(/\s+/gu, ' ')).toContain(words);
+      }
+    });
   });
 
-  it('copies a link to page furniture that quotes the article, not our "Page furniture" label', async () => {
-    const source = sources.find((s) => s.passages.some((p) => p.furniture)) as BuiltSource;
-    const passage = source.passages.find((p) => p.furniture) as BuiltPassage;
-    site = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await visit(site, source.path);
-    const { page } = site;
-    await page.locator(`[id="${passage.id}"] > button.copy-link`).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`#${passage.id}`);
-    const url = await page.evaluate(() => navigator.clipboard.readText());
-    const words = decodeURIComponent(url.split(':~:text=')[1] ?? '');
-    const label = (await page.locator(`[id="${passage.id}"] .furniture-label`).textContent()) ?? '';
-    expect(label).toMatch(/^Page furniture/u);
-    if (words) {
-      expect(words).not.toContain('Page furniture');
-      const body = await page.locator(`[id="${passage.id}"]`).evaluate((el) => el.textContent ?? '');
-      expect(body.replace(/\s+/gu, ' ')).toContain(words);
+  // Every page, loaded once with script on (1280 × 720) for several checks, in this order: what it requested;
+  // on a source page its Copy link buttons; Tab from the top to the skip link and on into main; on a source
+  // page, Shift+Tab from the footer back to the top.
+  describe.for(allPagePaths())('%s', { concurrent: true }, (path) => {
+    const source = sources.find((s) => s.path === path);
+    const loaded = sharedPage(async () => {
+      const site = await newPage(browser);
+      await visit(site, path, { status: statusOf(path) });
+      // Some pages go on loading after "load" (the search page, its index): wait until they are done.
+      await site.page.waitForLoadState('networkidle');
+      return site;
+    });
+
+    it('requests nothing from any other origin', { concurrent: false }, async () => {
+      const site = await loaded();
+      const origin = new URL(baseUrl()).origin;
+      expect(site.requests.length).toBeGreaterThan(1); // the document and at least its stylesheet
+      expect(site.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
+    });
+
+    if (source) {
+      it('gives each passage, furniture included, one labelled Copy link button', { concurrent: false }, async () => {
+        const site = await loaded();
+        const buttons = await site.page.evaluate(() =>
+          [...document.querySelectorAll('.passage')].map((el) => ({
+            id: el.id,
+            labels: [...el.querySelectorAll(':scope > button.copy-link')].map((b) => ({
+              // No aria-label: the name is the button's own text, whose visible part comes first.
+              label: b.getAttribute('aria-label'),
+              text: b.textContent,
+              visible: b.firstElementChild?.textContent,
+              type: b.getAttribute('type'),
+            })),
+          })),
+        );
+        expect(buttons.map((b) => b.id)).toEqual(source.passages.map((p) => p.id));
+        for (const [i, b] of buttons.entries()) {
+          const passage = source.passages[i] as BuiltPassage;
+          expect(b.labels, `#${b.id}`).toEqual([
+            { label: null, text: `Copy link to passage ${passage.ordinal}`, visible: 'Copy link', type: 'button' },
+          ]);
+        }
+      });
+    }
+
+    it('Tab first reaches a visible skip link, and Enter moves focus to main', { concurrent: false }, async () => {
+      const site = await loaded();
+      const { page } = site;
+      // A page may put focus in its main content once loaded (the search page focuses its search box when
+      // its UI has loaded; the shared page waited for the network to go idle). That is allowed only inside
+      // main; "from the top" then means after it is dropped.
+      const initial = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return 'body';
+        return document.getElementById('main')?.contains(el)
+          ? 'in main'
+          : `outside main: ${el.outerHTML.slice(0, 120)}`;
+      });
+      expect(['body', 'in main']).toContain(initial);
+      if (initial !== 'body') {
+        // blur() alone leaves Chromium's focus navigation starting point at the search box; moving focus
+        // to the body (as a click on blank page would) makes the next Tab start from the top again.
+        await page.evaluate(() => {
+          (document.activeElement as HTMLElement | null)?.blur();
+          document.body.tabIndex = -1;
+          document.body.focus();
+          document.body.removeAttribute('tabindex');
+        });
+      }
+      const skip = page.locator('a.skip-link');
+      const before = await skip.boundingBox();
+      expect(before, 'the skip link is hidden off screen until focused').not.toBeNull();
+      expect((before?.y ?? 0) + (before?.height ?? 0)).toBeLessThanOrEqual(0);
+
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const s = getComputedStyle(el);
+        return {
+          className: el.className,
+          href: el.getAttribute('href'),
+          text: el.textContent,
+          top: r.top,
+          bottom: r.bottom,
+          left: r.left,
+          visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+        };
+      });
+      expect(focused).toMatchObject({
+        className: 'skip-link',
+        href: '#main',
+        text: 'Skip to content',
+        visible: true,
+        outline: true,
+      });
+      expect(focused.top).toBeGreaterThanOrEqual(0);
+      expect(focused.left).toBeGreaterThanOrEqual(0);
+      expect(focused.bottom).toBeLessThanOrEqual(720);
+
+      await page.keyboard.press('Enter');
+      await settle(site);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(new URL(page.url()).hash).toBe('#main');
+
+      // The next Tab continues inside (or after) main, not back in the header.
+      await page.keyboard.press('Tab');
+      const after = await page.evaluate(() => {
+        const main = document.getElementById('main');
+        const el = document.activeElement;
+        if (!main || !el || el === document.body) return 'nothing focused';
+        if (main.contains(el)) return 'in main';
+        return main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? 'after main'
+          : `before main: ${el.outerHTML.slice(0, 120)}`;
+      });
+      expect(['in main', 'after main']).toContain(after);
+    });
+
+    if (source) {
+      it(
+        'Shift+Tab from the footer to the top: every focused element is clear of the header (1280 px)',
+        { concurrent: false },
+        async () => {
+          const seen = await walkBackUpFromFooter((await loaded()).page);
+          expect(problemsIn(seen)).toEqual([]);
+          // It really walked the whole page, through every passage's permalink.
+          expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
+          expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBe(source.passages.length);
+          expect(seen.filter((s) => s.what.startsWith('button.copy-link')).length).toBe(source.passages.length);
+        },
+      );
     }
   });
 
-  describe('keyboard', () => {
-    it.each(allPagePaths())(
-      'Tab on %s first reaches a visible skip link, and Enter moves focus to main',
-      async (path) => {
-        site = await newPage(browser);
-        await visit(site, path, { status: statusOf(path) });
-        const { page } = site;
-        // A page may put focus in its main content once loaded (the search page focuses its search box when
-        // its UI has loaded). That is allowed only inside main; "from the top" then means after it is dropped.
-        await page.waitForLoadState('networkidle');
-        const initial = await page.evaluate(() => {
-          const el = document.activeElement;
-          if (!el || el === document.body) return 'body';
-          return document.getElementById('main')?.contains(el)
-            ? 'in main'
-            : `outside main: ${el.outerHTML.slice(0, 120)}`;
-        });
-        expect(['body', 'in main']).toContain(initial);
-        if (initial !== 'body') {
-          // blur() alone leaves Chromium's focus navigation starting point at the search box; moving focus
-          // to the body (as a click on blank page would) makes the next Tab start from the top again.
-          await page.evaluate(() => {
-            (document.activeElement as HTMLElement | null)?.blur();
-            document.body.tabIndex = -1;
-            document.body.focus();
-            document.body.removeAttribute('tabindex');
-          });
-        }
-        const skip = page.locator('a.skip-link');
-        const before = await skip.boundingBox();
-        expect(before, 'the skip link is hidden off screen until focused').not.toBeNull();
-        expect((before?.y ?? 0) + (before?.height ?? 0)).toBeLessThanOrEqual(0);
-
-        await page.keyboard.press('Tab');
-        const focused = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement;
-          const r = el.getBoundingClientRect();
-          const s = getComputedStyle(el);
-          return {
-            className: el.className,
-            href: el.getAttribute('href'),
-            text: el.textContent,
-            top: r.top,
-            bottom: r.bottom,
-            left: r.left,
-            visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-            outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
-          };
-        });
-        expect(focused).toMatchObject({
-          className: 'skip-link',
-          href: '#main',
-          text: 'Skip to content',
-          visible: true,
-          outline: true,
-        });
-        expect(focused.top).toBeGreaterThanOrEqual(0);
-        expect(focused.left).toBeGreaterThanOrEqual(0);
-        expect(focused.bottom).toBeLessThanOrEqual(720);
-
-        await page.keyboard.press('Enter');
-        await settle(site);
-        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-        expect(new URL(page.url()).hash).toBe('#main');
-
-        // The next Tab continues inside (or after) main, not back in the header.
-        await page.keyboard.press('Tab');
-        const after = await page.evaluate(() => {
-          const main = document.getElementById('main');
-          const el = document.activeElement;
-          if (!main || !el || el === document.body) return 'nothing focused';
-          if (main.contains(el)) return 'in main';
-          return main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING
-            ? 'after main'
-            : `before main: ${el.outerHTML.slice(0, 120)}`;
-        });
-        expect(['in main', 'after main']).toContain(after);
-      },
-    );
-
-    it.each([
+  describe('keyboard', { concurrent: true }, () => {
+    it.for([
       { scheme: 'light', width: 1280 },
       { scheme: 'dark', width: 1280 },
       { scheme: 'light', width: 320 },
     ] as const)(
       'Tab from the top of a source page: every focused element shows a focus indicator, clear of the header ($scheme, $width px)',
-      async ({ scheme, width }) => {
-        site = await newPage(browser, { colorScheme: scheme, viewport: { width, height: width > 600 ? 720 : 640 } });
+      async ({ scheme, width }, t) => {
+        const site = await pageFor(t, browser, {
+          colorScheme: scheme,
+          viewport: { width, height: width > 600 ? 720 : 640 },
+        });
         await visit(site, `/sources/${longest.slug}/`);
         const seen = await focusWalk(site.page, 'Tab', 30);
         expect(
@@ -442,60 +480,30 @@ describe.skipIf(!hasChromium)('source pages in Chromium', () => {
       },
     );
 
-    it.each(sources.map((s) => [s.path, s] as const))(
-      'Shift+Tab from the footer to the top of %s: every focused element is clear of the header (1280 px)',
-      async (path, source) => {
-        site = await newPage(browser, { viewport: { width: 1280, height: 720 } });
-        const seen = await walkBackUp(site, path);
-        expect(problemsIn(seen)).toEqual([]);
-        // It really walked the whole page, through every passage's permalink.
-        expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
-        expect(seen.filter((s) => s.what.startsWith('a.permalink')).length).toBe(source.passages.length);
-        expect(seen.filter((s) => s.what.startsWith('button.copy-link')).length).toBe(source.passages.length);
-      },
-    );
-
     // Narrow screens: the header wraps onto several rows, so there it scrolls away rather than stick;
     // moving focus backwards must never leave the focused element under it (WCAG 2.2 SC 2.4.11).
-    it('Shift+Tab from the footer to the top of every source page: every focused element is clear of the header (320 px)', async () => {
-      const problems: string[] = [];
-      for (const source of sources) {
-        const s = await newPage(browser, { viewport: { width: 320, height: 640 } });
-        try {
-          const seen = await walkBackUp(s, source.path);
-          expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
-          problems.push(...problemsIn(seen).map((p) => `${source.path}: ${p}`));
-        } finally {
-          await s.close();
-        }
-      }
-      expect(problems).toEqual([]);
-    });
+    it.for(sources.map((s) => s.path))(
+      'Shift+Tab from the footer to the top of %s: every focused element is clear of the header (320 px)',
+      async (path, t) => {
+        const site = await pageFor(t, browser, { viewport: { width: 320, height: 640 } });
+        const seen = await walkBackUp(site, path);
+        expect(seen.at(-1)?.what).toMatch(/^a\.skip-link/u);
+        expect(problemsIn(seen)).toEqual([]);
+      },
+    );
   });
 
-  describe('network', () => {
-    it.each(allPagePaths())('%s requests nothing from any other origin', async (path) => {
-      site = await newPage(browser);
-      await visit(site, path, { status: statusOf(path) });
-      await site.page.waitForLoadState('networkidle');
-      const origin = new URL(baseUrl()).origin;
-      expect(site.requests.length).toBeGreaterThan(1); // the document and at least its stylesheet
-      expect(site.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-      expect(site.foreignRequests).toEqual([]);
-    });
-
-    it('the harness catches (and blocks) a request to another origin', async () => {
-      // The site's Content-Security-Policy stops the page itself from fetching elsewhere, so the
-      // harness is shown a navigation, which goes through the same routing.
-      const s = await newPage(browser);
-      try {
-        await visit(s, '/');
-        await s.page.goto('https://example.com/tracker').catch(() => undefined);
-        expect(s.foreignRequests).toEqual(['https://example.com/tracker']);
-        expect(s.requests).toContain('https://example.com/tracker');
-      } finally {
-        await s.close();
-      }
-    });
+  it('the harness catches (and blocks) a request to another origin', async () => {
+    // The site's Content-Security-Policy stops the page itself from fetching elsewhere, so the
+    // harness is shown a navigation, which goes through the same routing.
+    const s = await newPage(browser);
+    try {
+      await visit(s, '/');
+      await s.page.goto('https://example.com/tracker').catch(() => undefined);
+      expect(s.foreignRequests).toEqual(['https://example.com/tracker']);
+      expect(s.requests).toContain('https://example.com/tracker');
+    } finally {
+      await s.close();
+    }
   });
 });

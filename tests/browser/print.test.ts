@@ -3,12 +3,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../support/paths.ts';
-import { hasChromium, launchBrowser, newPage, visit } from '../support/browser.ts';
+import { hasChromium, connectBrowser, newPage, visit } from '../support/browser.ts';
 
-describe.skipIf(!hasChromium)('printing', () => {
+describe.skipIf(!hasChromium)('printing', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -220,14 +220,14 @@ describe.skipIf(!hasChromium)('the quote picker on a source page', () => {
     expect(await site.page.locator('.passage').count()).toBeGreaterThan(10);
   });
 
-  it('pasted into an explainer, the copied citations build', () => {
+  it('pasted into an explainer, the copied citations build', async () => {
     expect(copied).toHaveLength(2);
     const copy = copyContent('quote-picker');
     copy.write(
       'content/explainers/picked.mdx',
       `---\ntitle: Picked quotes\ndescription: Citations copied from a source page.\norder: 4\n---\n\nBoth companies spoke of clarity ${copied[0]}.\n\nThe change is the largest since 2019 ${copied[1]}.\n`,
     );
-    const build = buildCopy(copy);
+    const build = await buildCopy(copy);
     expect(build.status, build.output).toBe(0);
   }, 180_000);
 });

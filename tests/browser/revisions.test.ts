@@ -25,13 +25,13 @@ describe.skipIf(!hasChromium)('following a link to a passage of an earlier versi
   beforeAll(async () => {
     const copy = copyContent('revisions-browser');
     expect(addSource(copy, join(FIXTURES, 'ledger-wire.html')).status).toBe(0);
-    const first = buildCopy(copy);
+    const first = await buildCopy(copy);
     expect(first.status, first.output).toBe(0);
     const v1 = readFileSync(join(first.outDir, `sources/${SLUG}/index.html`), 'utf8');
     revisedId = /id="(openai-will-keep-paying-[0-9a-f]{6})"/u.exec(v1)?.[1] as string;
     removedId = /id="(analysts-said-the-cap-[0-9a-f]{6})"/u.exec(v1)?.[1] as string;
     expect(addSource(copy, '--revise', SLUG, join(FIXTURES, 'ledger-wire-corrected.html')).status).toBe(0);
-    const build = buildCopy(copy);
+    const build = await buildCopy(copy);
     expect(build.status, build.output).toBe(0);
     successorText = 'a total cap that the companies have not made public';
 

@@ -1,9 +1,18 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { contentPaths, loadCatalog } from '../../src/lib/catalog-files.ts';
 import { ROOT } from '../support/paths.ts';
 import searchQueries from '../support/search-queries.json' with { type: 'json' };
-import { hasChromium, launchBrowser, newPage, runAxe, settle, visit, type SitePage } from '../support/browser.ts';
+import {
+  connectBrowser,
+  hasChromium,
+  newPage,
+  RESULTS_IN_VIEW_LOADED,
+  runAxe,
+  settle,
+  visit,
+  type SitePage,
+} from '../support/browser.ts';
 
 const { sources } = loadCatalog(contentPaths(ROOT));
 
@@ -27,10 +36,11 @@ const QUERIES: [query: string, expected: string][] = (searchQueries as SearchQue
 
 type Result = { href: string; subs: string[] };
 
-async function results(site: SitePage, query: string): Promise<Result[]> {
+/** The search page for `query`, once Pagefind has filled in the results in view. `expect` is the test's own. */
+async function results(site: SitePage, query: string, expect: ExpectStatic): Promise<Result[]> {
   await visit(site, `/search/?q=${encodeURIComponent(query)}`);
-  await site.page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 15_000 });
-  await site.page.waitForTimeout(300); // let lazy result data fill in
+  await site.page.waitForSelector('pagefind-results li.pf-result a.pf-result-link', { timeout: 30_000 });
+  await expect.poll(() => site.page.evaluate(RESULTS_IN_VIEW_LOADED), { timeout: 30_000 }).toBe(true);
   return (await site.page.evaluate(`[...document.querySelectorAll('pagefind-results li.pf-result')].map((li) => ({
       href: li.querySelector('a.pf-result-link')?.getAttribute('href') ?? '',
       subs: [...li.querySelectorAll('a.pf-heading-link')].map((a) => a.getAttribute('href') ?? ''),
@@ -43,19 +53,20 @@ const landing = (href: string) => {
   return `${url.pathname}${url.hash}`;
 };
 
-describe.skipIf(!hasChromium)('search', () => {
+// Each test opens a page of its own: they run a few at a time.
+describe.skipIf(!hasChromium)('search', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  it.each(QUERIES)('"%s" finds %s in the top five results', async (query, expected) => {
+  it.for(QUERIES)('"%s" finds %s in the top five results', async ([query, expected], { expect }) => {
     const site = await newPage(browser);
     try {
-      const top = (await results(site, query)).slice(0, 5);
+      const top = (await results(site, query, expect)).slice(0, 5);
       const landings = top.flatMap((r) => [landing(r.href), ...r.subs.map(landing)]);
       expect(landings).toContain(expected);
       expect(site.foreignRequests).toEqual([]);
@@ -64,13 +75,13 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('does not index page furniture ("Also read: … Cerebras" appears only as furniture)', async () => {
+  it('does not index page furniture ("Also read: … Cerebras" appears only as furniture)', async ({ expect }) => {
     const site = await newPage(browser);
     try {
       await visit(site, '/search/?q=Cerebras');
       // (No waitForFunction with a string: the page's CSP rightly forbids eval.)
       await expect
-        .poll(() => site.page.locator('pagefind-summary').textContent(), { timeout: 15_000 })
+        .poll(() => site.page.locator('pagefind-summary').textContent(), { timeout: 30_000 })
         .toMatch(/\b0 results\b|No results/iu);
       expect(await site.page.locator('pagefind-results li.pf-result').count()).toBe(0);
     } finally {
@@ -78,10 +89,10 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('shows each result with its title, its kind and an excerpt with the words marked', async () => {
+  it('shows each result with its title, its kind and an excerpt with the words marked', async ({ expect }) => {
     const site = await newPage(browser);
     try {
-      await results(site, 'Jassy');
+      await results(site, 'Jassy', expect);
       const first = site.page.locator('li.pf-result').filter({ hasText: 'Source' }).first();
       await expect.poll(() => first.locator('.result-kind').textContent(), { timeout: 10_000 }).toBe('Source');
       expect(
@@ -93,11 +104,11 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('opens a result at the passage, highlighted, with the searched words marked', async () => {
+  it('opens a result at the passage, highlighted, with the searched words marked', async ({ expect }) => {
     const site = await newPage(browser);
     try {
       const expected = passage('non-exclusive-license-through-2032', 'Andy Jassy celebrated');
-      await results(site, 'Jassy');
+      await results(site, 'Jassy', expect);
       await site.page
         .locator(`a.pf-heading-link[href$="${expected.split('#')[1]}"]`)
         .first()
@@ -120,7 +131,7 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('keeps the query in the URL, and Back restores the results', async () => {
+  it('keeps the query in the URL, and Back restores the results', async ({ expect }) => {
     const site = await newPage(browser);
     try {
       await visit(site, '/search/');
@@ -140,7 +151,7 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('the 404 page searches: its form opens the search page with results for the words typed', async () => {
+  it('the 404 page searches: its form opens the search page with results for the words typed', async ({ expect }) => {
     const site = await newPage(browser);
     try {
       await visit(site, '/404', { status: 404 });
@@ -153,13 +164,14 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it.each(['/', '/explainers/exclusivity/', '/sources/azure-exclusivity-ends/'])(
+  it.for(['/', '/explainers/exclusivity/', '/sources/azure-exclusivity-ends/'])(
     '%s loads nothing of search until a reader uses it',
     async (path) => {
       const site = await newPage(browser);
       try {
         await visit(site, path);
-        await site.page.waitForTimeout(300);
+        // Everything the page loads by itself has loaded (no request for half a second).
+        await site.page.waitForLoadState('networkidle');
         expect(site.requests.filter((url) => new URL(url).pathname.startsWith('/pagefind/'))).toEqual([]);
       } finally {
         await site.close();
@@ -167,7 +179,7 @@ describe.skipIf(!hasChromium)('search', () => {
     },
   );
 
-  it('opens from any page with "/", Ctrl-K or ⌘-K, and works with the keyboard alone', async () => {
+  it('opens from any page with "/", Ctrl-K or ⌘-K, and works with the keyboard alone', async ({ expect }) => {
     const site = await newPage(browser);
     try {
       await visit(site, '/sources/azure-exclusivity-ends/');
@@ -187,7 +199,7 @@ describe.skipIf(!hasChromium)('search', () => {
       await site.page.keyboard.press('Enter');
       await site.page.waitForURL(/\/search\/\?q=Jassy$/u);
       await site.page.waitForSelector('li.pf-result a.pf-result-link');
-      await site.page.waitForTimeout(300);
+      await expect.poll(() => site.page.evaluate(RESULTS_IN_VIEW_LOADED)).toBe(true);
       await site.page.locator('pagefind-input input').focus();
       await site.page.keyboard.press('ArrowDown');
       const focused = (await site.page.evaluate('document.activeElement?.getAttribute("href")')) as string;
@@ -207,10 +219,10 @@ describe.skipIf(!hasChromium)('search', () => {
     }
   });
 
-  it('narrows results with a filter', async () => {
+  it('narrows results with a filter', async ({ expect }) => {
     const site = await newPage(browser);
     try {
-      const all = await results(site, 'Microsoft');
+      const all = await results(site, 'Microsoft', expect);
       expect(all.length).toBeGreaterThan(3);
       await site.page.locator('details[data-filter-name="kind"] summary').click();
       await site.page.locator('details[data-filter-name="kind"] input[value="Explainer"]').check();
@@ -248,20 +260,20 @@ describe.skipIf(!hasChromium)('search', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('the search page in every state', () => {
+describe.skipIf(!hasChromium)('the search page in every state', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations with results, sub-results and open filters (${colorScheme})`, async () => {
-      const site = await newPage(browser, { colorScheme });
+    it(`has no axe violations with results, sub-results and open filters (${colorScheme})`, async ({ expect }) => {
+      const site = await newPage(browser, { colorScheme, axe: true });
       try {
-        await results(site, 'Microsoft');
+        await results(site, 'Microsoft', expect);
         for (const group of await site.page.locator('details.pf-filter-group summary').all()) await group.click();
         await site.page.locator('details[data-filter-name="kind"] input[value="Source"]').check();
         await expect
@@ -275,7 +287,7 @@ describe.skipIf(!hasChromium)('the search page in every state', () => {
   }
 
   it('says to run a build when there is no index (as in `astro dev`)', async () => {
-    const site = await newPage(browser);
+    const site = await newPage(browser, { fresh: true }); // its route must not outlive it
     try {
       await site.context.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
       await visit(site, '/search/?q=Jassy');
@@ -288,10 +300,10 @@ describe.skipIf(!hasChromium)('the search page in every state', () => {
     }
   });
 
-  it('offers filters by kind, by source and by date as stated', async () => {
+  it('offers filters by kind, by source and by date as stated', async ({ expect }) => {
     const site = await newPage(browser);
     try {
-      await results(site, 'Microsoft');
+      await results(site, 'Microsoft', expect);
       const groups = await site.page
         .locator('details.pf-filter-group')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-filter-name')));

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, gz } from '../support/budgets.ts';
 import { fileForUrl } from '../support/site.ts';
-import { hasChromium, launchBrowser, newPage, settle, visit } from '../support/browser.ts';
+import { hasChromium, connectBrowser, newPage, settle, visit } from '../support/browser.ts';
 
 const gzFile = (path: string) => gz(readFileSync(fileForUrl(path) as string));
 
@@ -22,10 +22,11 @@ const PAGES: [path: string, reading: boolean][] = [
   ['/404', false],
 ];
 
-describe.skipIf(!hasChromium)('what a page loads, in the browser', () => {
+// Each test opens a page of its own: they run a few at a time.
+describe.skipIf(!hasChromium)('what a page loads, in the browser', { concurrent: true }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -181,8 +181,8 @@ describe('the timeline', () => {
 });
 
 describe('a changed quote stops the build', () => {
-  it('names the file, line and column, the quote and the closest passage', () => {
-    const build = buildFixture('broken-quote', {
+  it('names the file, line and column, the quote and the closest passage', async () => {
+    const build = await buildFixture('broken-quote', {
       editContent: (file, text) =>
         file === 'explainers/exclusivity.mdx'
           ? text.replace('converts from exclusive to non-exclusive', 'converts from exclusive to nonexclusive')

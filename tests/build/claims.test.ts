@@ -592,8 +592,8 @@ describe('Cite this page', () => {
 
 describe('a sixth seed the ledger does not cover yet', () => {
   let build: FixtureBuild;
-  beforeAll(() => {
-    build = buildFixture('claims-sixth-seed', {
+  beforeAll(async () => {
+    build = await buildFixture('claims-sixth-seed', {
       extraSeeds: {
         '005_sixth-source.txt': readFileSync(join(ROOT, 'tests/fixtures/claims/sixth-source.txt'), 'utf8'),
       },
@@ -684,9 +684,9 @@ describe('a sixth seed the ledger does not cover yet', () => {
 
 describe('a broken ledger stops the build with the file, the line and the fix', () => {
   /** Edit the copy of content/claims.yaml; remember where. */
-  function editLedger(name: string, edit: (lines: string[]) => number) {
+  async function editLedger(name: string, edit: (lines: string[]) => number) {
     let line = 0;
-    const build = buildFixture(name, {
+    const build = await buildFixture(name, {
       editContent: (file, body) => {
         if (file.replace(/\\/gu, '/') !== 'claims.yaml') return body;
         const lines = body.split('\n');
@@ -699,8 +699,8 @@ describe('a broken ledger stops the build with the file, the line and the fix', 
   }
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
-  it('a quote that is not in the source', () => {
-    const { build, line, file } = editLedger('claims-broken-quote', (lines) => {
+  it('a quote that is not in the source', async () => {
+    const { build, line, file } = await editLedger('claims-broken-quote', (lines) => {
       const i = lines.findIndex((l) => /^\s+quote: "/u.test(l));
       lines[i] = (lines[i] as string).replace(/"$/u, ' in every particular"');
       return i + 1;
@@ -712,8 +712,8 @@ describe('a broken ledger stops the build with the file, the line and the fix', 
     expect(build.output).toContain('Fix: copy the words exactly');
   });
 
-  it('a note on a source that states the claim', () => {
-    const { build, line, file } = editLedger('claims-note-on-states', (lines) => {
+  it('a note on a source that states the claim', async () => {
+    const { build, line, file } = await editLedger('claims-note-on-states', (lines) => {
       const i = lines.findIndex((l) => /^\s+status: states$/u.test(l));
       const indent = (/^\s+/u.exec(lines[i] as string) as RegExpExecArray)[0];
       lines.splice(i + 1, 0, `${indent}note: Agrees in full.`);

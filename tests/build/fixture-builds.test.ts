@@ -14,8 +14,8 @@ describe('a sixth seed dropped into seeds/ (no code change, no metadata)', () =>
   // BOM + CRLF + HTML-looking text + duplicate paragraphs, all in one new file.
   const bytes = Buffer.concat([bom, Buffer.from(hostile.replace(/\n/gu, '\r\n'), 'utf8')]);
   let build: FixtureBuild;
-  beforeAll(() => {
-    build = buildFixture('sixth-seed', { extraSeeds: { '005_hostile-sample.txt': bytes } });
+  beforeAll(async () => {
+    build = await buildFixture('sixth-seed', { extraSeeds: { '005_hostile-sample.txt': bytes } });
   });
   const html = () => readFileSync(join(build.outDir, 'sources/005-hostile-sample/index.html'), 'utf8');
 
@@ -61,8 +61,8 @@ describe('a paragraph of 40,000 words (one line, no break)', () => {
   const words = Array.from({ length: 40_000 }, (_, i) => ['deal', 'cloud', 'license', 'Azure', 'revenue'][i % 5]);
   const giant = `A Very Long Paragraph\n\n${words.join(' ')} zebrafish.\n`;
   let build: FixtureBuild;
-  beforeAll(() => {
-    build = buildFixture('giant-paragraph', { extraSeeds: { '006_giant.txt': giant } });
+  beforeAll(async () => {
+    build = await buildFixture('giant-paragraph', { extraSeeds: { '006_giant.txt': giant } });
   });
 
   it('builds a page that holds it whole, as one passage, and Pagefind indexes it', async () => {
@@ -82,16 +82,18 @@ describe('a paragraph of 40,000 words (one line, no break)', () => {
 });
 
 describe('bad input stops the build with a message that names the file, the line and the fix', () => {
-  it('an empty seed and a whitespace-only seed', () => {
-    const build = buildFixture('empty-seeds', { extraSeeds: { '007_empty.txt': '', '008_blank.txt': ' \n\t\n' } });
+  it('an empty seed and a whitespace-only seed', async () => {
+    const build = await buildFixture('empty-seeds', {
+      extraSeeds: { '007_empty.txt': '', '008_blank.txt': ' \n\t\n' },
+    });
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(/seeds\/007_empty\.txt:1: this seed is empty\.\n\s+Fix: /u);
     expect(build.output).toMatch(/seeds\/008_blank\.txt:1: this seed contains only white space\./u);
     sentenceBeforeStack(build.output);
   });
 
-  it('bytes that are not UTF-8', () => {
-    const build = buildFixture('latin1-seed', {
+  it('bytes that are not UTF-8', async () => {
+    const build = await buildFixture('latin1-seed', {
       extraSeeds: { '009_latin1.txt': Buffer.from('First line\nCaf\xe9 au lait\n', 'latin1') },
     });
     expect(build.status).not.toBe(0);
@@ -99,13 +101,13 @@ describe('bad input stops the build with a message that names the file, the line
     sentenceBeforeStack(build.output);
   });
 
-  it('metadata with a missing field, a duplicate slug and an unknown seed', () => {
+  it('metadata with a missing field, a duplicate slug and an unknown seed', async () => {
     const real = readFileSync(join(ROOT, 'content/sources.yaml'), 'utf8');
     const broken =
       real.replace('  title: OpenAI is no longer tied exclusively to Azure\n', '') +
       '\n- seed: 404_missing.txt\n  slug: azure-exclusivity-ends\n  title: Ghost\n  titleSupplied: true\n' +
       '  publisher: not stated\n  byline: not stated\n  date: not stated\n';
-    const build = buildFixture('bad-metadata', { metadata: broken });
+    const build = await buildFixture('bad-metadata', { metadata: broken });
     expect(build.status).not.toBe(0);
     const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
     const file = '.tmp/fixtures/bad-metadata/sources.yaml';

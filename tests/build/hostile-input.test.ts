@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FixtureBuild } from '../support/fixture-build.ts';
 import {
   HOSTILE_CITATION,
   HOSTILE_METADATA,
@@ -407,10 +406,10 @@ describe('a fixture site built from the hostile seed and hostile metadata', () =
 describe('the whole corpus as metadata: each payload as a title, publisher, byline or date', () => {
   const meta = hostileMetaSources(payloads);
   // A site of its own (the real sources plus one per four payloads), built for this test.
-  let metaBuild: FixtureBuild;
-  beforeAll(() => {
-    metaBuild = hostileMetadataBuild('build');
-  }, 300_000);
+  let metaBuild: HostileBuild;
+  beforeAll(async () => {
+    metaBuild = await hostileMetadataBuild();
+  }, 600_000);
   const metaDoc = (path: string) =>
     parseHTML(readFileSync(join(metaBuild.outDir, path, 'index.html'), 'utf8')).document as unknown as Document;
 

@@ -58,8 +58,8 @@ describe('sentences that say more than their passages stop the build', () => {
   let build: FixtureBuild;
   let edited = '';
   let exclusivity = '';
-  beforeAll(() => {
-    build = buildFixture('prose-errors', {
+  beforeAll(async () => {
+    build = await buildFixture('prose-errors', {
       editContent: (file, text) => {
         if (file === 'explainers/exclusivity.mdx') {
           // An invented sentence appended to the first, cited, paragraph.
@@ -133,9 +133,9 @@ describe('a count of sources typed into a template stops the build', () => {
 
 describe('with a sixth seed, no page says there are five sources', () => {
   let build: FixtureBuild;
-  beforeAll(() => {
+  beforeAll(async () => {
     const seed = readFileSync(join(ROOT, 'tests/fixtures/claims/sixth-source.txt'));
-    build = buildFixture('sixth-seed-counts', { extraSeeds: { '005_sixth-source.txt': seed } });
+    build = await buildFixture('sixth-seed-counts', { extraSeeds: { '005_sixth-source.txt': seed } });
   });
 
   const pages = (dir: string): string[] =>

@@ -42,7 +42,7 @@ describe('from saved web pages to cited, published sources, with npm run add-sou
   let added: Run[];
   let teaser: Run;
   let build: Run & { outDir: string };
-  beforeAll(() => {
+  beforeAll(async () => {
     added = [addSource(copy, join(FIXTURES, 'ledger-wire.html')), addSource(copy, join(FIXTURES, 'cloud-notes.html'))];
     const before = ['content/sources.yaml', 'content/claims.yaml', 'seeds/SHA256SUMS'].map((f) => copy.read(f));
     teaser = addSource(copy, join(FIXTURES, 'teaser.html'));
@@ -50,7 +50,7 @@ describe('from saved web pages to cited, published sources, with npm run add-sou
       before,
     );
     copy.write('content/explainers/new-sources.mdx', explainer('a total cap that neither company disclosed'));
-    build = buildCopy(copy);
+    build = await buildCopy(copy);
   }, 240_000);
 
   it('the command adds each page and says what to check next', () => {
@@ -106,7 +106,7 @@ describe('from saved web pages to cited, published sources, with npm run add-sou
     let broken: Run & { outDir: string };
     let fixed: Run & { outDir: string };
     let oldId: string;
-    beforeAll(() => {
+    beforeAll(async () => {
       oldId = /id="(openai-will-keep-paying-[0-9a-f]{6})"/u.exec(html(build.outDir, `sources/${WIRE}`))?.[1] as string;
       revised = addSource(
         copy,
@@ -116,12 +116,12 @@ describe('from saved web pages to cited, published sources, with npm run add-sou
         '--note',
         'The cap on the revenue share was described wrongly.',
       );
-      broken = buildCopy(copy);
+      broken = await buildCopy(copy);
       copy.write(
         'content/explainers/new-sources.mdx',
         explainer('a total cap that the companies have not made public'),
       );
-      fixed = buildCopy(copy, { script: true });
+      fixed = await buildCopy(copy, { script: true });
     }, 240_000);
 
     it('is added beside the original, and the command names the quote that no longer holds', () => {
@@ -245,7 +245,10 @@ describe('content mistakes stop the build, each at its file, line and column', (
     ],
   ];
   for (const [file, edit] of edits) copy.edit(file, edit);
-  const build = buildCopy(copy);
+  let build: Run & { outDir: string };
+  beforeAll(async () => {
+    build = await buildCopy(copy);
+  }, 240_000);
   const lineOf = (file: string, needle: string) =>
     copy
       .read(file)
@@ -268,12 +271,12 @@ describe('content mistakes stop the build, each at its file, line and column', (
     },
   );
 
-  it('the metadata file too (checked first: citations wait for it)', () => {
+  it('the metadata file too (checked first: citations wait for it)', async () => {
     const meta = copyContent('workbench-errors-meta');
     meta.edit('content/sources.yaml', (t) =>
       t.replace('  byline: Insights AI\n', '  byline: Insights AI\n  byline: Again\n'),
     );
-    const run = buildCopy(meta);
+    const run = await buildCopy(meta);
     expect(run.status).not.toBe(0);
     readable(run);
     const line =
@@ -288,13 +291,13 @@ describe('content mistakes stop the build, each at its file, line and column', (
 });
 
 describe('a broken link fails the build', () => {
-  it('a pasted passage link that does not exist: at its file and line, with the passage it probably meant', () => {
+  it('a pasted passage link that does not exist: at its file and line, with the passage it probably meant', async () => {
     const copy = copyContent('workbench-passage-link');
     copy.edit(
       'content/pages/about.mdx',
       (t) => `${t}\nSee [the key changes](/sources/azure-exclusivity-ends/#key-changes-123abc).\n`,
     );
-    const run = buildCopy(copy, { script: true });
+    const run = await buildCopy(copy, { script: true });
     expect(run.status).not.toBe(0);
     const line =
       copy
@@ -306,10 +309,10 @@ describe('a broken link fails the build', () => {
     );
   });
 
-  it('any other broken #fragment in the built site: npm run build checks every link of every page', () => {
+  it('any other broken #fragment in the built site: npm run build checks every link of every page', async () => {
     const copy = copyContent('workbench-site-link');
     copy.edit('content/pages/about.mdx', (t) => `${t}\nEvery [figure](/figures/#no-such-figure) is listed.\n`);
-    const run = buildCopy(copy, { script: true });
+    const run = await buildCopy(copy, { script: true });
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('The built site has 1 broken internal link:');
     expect(run.output).toMatch(

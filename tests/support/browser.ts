@@ -11,8 +11,8 @@ import {
   type Page,
   type Request,
 } from 'playwright-core';
-import { expect, inject } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { afterAll, expect, inject, type TestContext } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../../scripts/chromium.mjs';
 import { allPagePaths, page as builtPage, text } from './site.ts';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
@@ -32,8 +32,24 @@ export function siteUrl(path: string): string {
   return new URL(path, `${baseUrl()}/`).href;
 }
 
+/**
+ * The browser run's one Chromium (tests/support/chromium-server.ts starts it). Each test file connects once
+ * and opens a fresh context per page; closing the connection closes every context the file opened.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (!endpoint) {
+    throw new Error('No shared Chromium: is tests/support/chromium-server.ts in the browser globalSetup?');
+  }
+  return chromium.connect(endpoint);
+}
+
+/**
+ * A Chromium of the test's own. Only for what one browser shares between all its contexts: the system
+ * clipboard is one per browser, and other files copy links at the same time as a test that reads it.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_TEST_ARGS] });
 }
 
 export type NewPageOptions = {
@@ -42,6 +58,16 @@ export type NewPageOptions = {
   viewport?: { width: number; height: number };
   /** Browser permissions granted to the site's origin only, e.g. `['clipboard-read', 'clipboard-write']`. */
   permissions?: string[];
+  /**
+   * Load axe-core into every document of the context before its own scripts (an init script, which the page's
+   * Content-Security-Policy does not govern), so `runAxe` need not send its 500 kB source for each page.
+   */
+  axe?: boolean;
+  /**
+   * A context and page of the test's own instead of one from the pool: for a test that adds routes, bindings,
+   * init scripts or a DevTools session, which would outlive it on a pooled page.
+   */
+  fresh?: boolean;
 };
 
 export type SitePage = {
@@ -56,25 +82,82 @@ export type SitePage = {
   javaScriptEnabled: boolean;
   /** `console.error` messages, e.g. failed loads and CSP reports. */
   consoleErrors: string[];
+  /** Done with the page: a pooled page goes back to its pool (at about:blank), any other is closed. */
   close: () => Promise<void>;
+  /** Close it for good, whichever kind it is (after a failure, when its state is unknown). */
+  discard: () => Promise<void>;
 };
 
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 } as const;
+
 /**
- * A fresh context and page. Every request is recorded; a request to any origin other than the
- * site's is aborted and recorded in `foreignRequests`, so a test can assert the list is empty and the
- * machine never reaches the network.
+ * A fresh context and page, for a test that changes more than a test may leave behind: routes, bindings, init
+ * scripts, a DevTools session. Every request is recorded; a request to any origin other than the site's is
+ * aborted and recorded in `foreignRequests`, so a test can assert the list is empty and the machine never
+ * reaches the network.
+ */
+export async function freshPage(browser: Browser, options: NewPageOptions = {}): Promise<SitePage> {
+  const site = await openSitePage(browser, options);
+  await prepare(site, options);
+  return site;
+}
+
+/**
+ * A page for a test, from a pool kept per browser connection: a new page costs a renderer process (about a
+ * second of CPU), navigating one costs a fraction of that. It comes at about:blank, with nothing recorded yet,
+ * the mouse outside it, its viewport and colour scheme set as asked and no other media emulated; `close()` gives
+ * it back. The options a context fixes (script on or off, permissions, axe-core) each have a pool of their own.
  */
 export async function newPage(browser: Browser, options: NewPageOptions = {}): Promise<SitePage> {
+  if (options.fresh) return freshPage(browser, options);
+  const key = JSON.stringify([
+    options.javaScriptEnabled ?? true,
+    [...(options.permissions ?? [])].sort(),
+    !!options.axe,
+  ]);
+  let pools = poolsOf.get(browser);
+  if (!pools) poolsOf.set(browser, (pools = new Map()));
+  let pool = pools.get(key);
+  if (!pool) pools.set(key, (pool = []));
+  const free = pool;
+  const site = free.pop() ?? (await openSitePage(browser, options));
+  for (const list of [site.requests, site.foreignRequests, site.pageErrors, site.consoleErrors]) list.length = 0;
+  let returned = false;
+  site.close = async () => {
+    if (returned) return;
+    returned = true;
+    try {
+      // A new document for the next test (a fragment alone would not reload), the pointer off the page.
+      await site.page.goto('about:blank');
+      await site.page.mouse.move(-1, -1);
+      free.push(site);
+    } catch {
+      await site.discard();
+    }
+  };
+  await prepare(site, options);
+  return site;
+}
+const poolsOf = new WeakMap<Browser, Map<string, SitePage[]>>();
+
+/** What each test sets afresh on a page: its viewport and its media (screen, and the colour scheme). */
+async function prepare(site: SitePage, options: NewPageOptions): Promise<void> {
+  await site.page.setViewportSize(options.viewport ?? DEFAULT_VIEWPORT);
+  await site.page.emulateMedia({ media: null, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+}
+
+async function openSitePage(browser: Browser, options: NewPageOptions): Promise<SitePage> {
   const origin = new URL(baseUrl()).origin;
   const contextOptions: BrowserContextOptions = {
     colorScheme: options.colorScheme ?? 'light',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: options.viewport ?? { width: 1280, height: 720 },
+    viewport: options.viewport ?? DEFAULT_VIEWPORT,
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
   };
   const context = await browser.newContext(contextOptions);
   if (options.permissions?.length) await context.grantPermissions(options.permissions, { origin });
+  if (options.axe) await context.addInitScript({ content: axeScript() });
 
   const requests: string[] = [];
   const foreignRequests: string[] = [];
@@ -92,14 +175,9 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   context.on('request', (request: Request) => {
     requests.push(request.url());
   });
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (isForeign(url)) {
-      foreignRequests.push(url);
-      await route.abort('blockedbyclient');
-    } else {
-      await route.continue();
-    }
+  await context.route(otherOrigins(origin), async (route) => {
+    foreignRequests.push(route.request().url());
+    await route.abort('blockedbyclient');
   });
 
   const page = await context.newPage();
@@ -110,9 +188,8 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   page.on('websocket', (socket) => {
     if (isForeign(socket.url())) foreignRequests.push(socket.url());
   });
-  // The context option already sets it; say it again on the page so `emulateMedia` is the source of truth.
-  await page.emulateMedia({ colorScheme: contextOptions.colorScheme ?? 'light' });
 
+  const discard = () => context.close().catch(() => undefined);
   return {
     page,
     context,
@@ -121,8 +198,19 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
     pageErrors,
     consoleErrors,
     javaScriptEnabled: contextOptions.javaScriptEnabled ?? true,
-    close: () => context.close(),
+    close: discard,
+    discard,
   };
+}
+
+/**
+ * Every URL but those of `origin` (and data:, blob: and about:, which never leave the page). A RegExp, not a
+ * function, so that Playwright matches it where it drives the browser: the site's own requests go on without a
+ * round trip to the test, and only the others reach its handler.
+ */
+export function otherOrigins(origin: string): RegExp {
+  const own = origin.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+  return new RegExp(`^(?!${own}/)(?!(?:data|blob|about):)`, 'u');
 }
 
 /**
@@ -139,6 +227,17 @@ export async function settle(site: SitePage): Promise<void> {
     await site.page.waitForTimeout(150);
   }
 }
+
+/**
+ * Pagefind's results list draws a placeholder per result and fills each in once it scrolls into view (an
+ * IntersectionObserver). True once every placeholder in view has been filled in, and at least one result has.
+ */
+export const RESULTS_IN_VIEW_LOADED = `(() => {
+  const results = [...document.querySelectorAll('pagefind-results li.pf-result')];
+  const inView = (el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+  return results.some((li) => li.querySelector('a.pf-result-link')) &&
+    !results.some((li) => li.getAttribute('aria-hidden') === 'true' && inView(li));
+})()`;
 
 // ───────────────────────────────────────────────── axe-core
 
@@ -262,10 +361,44 @@ export function longestSource(sources = builtSources()): BuiltSource {
   return longest;
 }
 
+/** What a page needs of the test that opens it: Vitest's test context (a concurrent test must pass its own). */
+export type TestHooks = Pick<TestContext, 'onTestFinished'>;
+
+/**
+ * A fresh page for the running test, closed and checked (`closeChecked`) when the test ends, however it ends.
+ * Safe in tests that run concurrently, unlike one page variable shared through `afterEach`.
+ */
+export async function pageFor(test: TestHooks, browser: Browser, options: NewPageOptions = {}): Promise<SitePage> {
+  const site = await newPage(browser, options);
+  test.onTestFinished(async ({ task }) => {
+    // After a failure the page's state is unknown (a timed-out step may still be acting on it): not reused.
+    if (task.result?.state === 'fail') await site.discard();
+    await closeChecked(site);
+  });
+  return site;
+}
+
+/**
+ * One page shared by the tests of a suite: several checks on one load. Opened by whichever test asks first
+ * (so each test also runs alone), closed and checked after the suite. Its tests run in order, those that only
+ * read the page before those that act on it; `describe(…, { concurrent: true })` then runs such suites side by
+ * side with `it(…, { concurrent: false })` inside.
+ */
+export function sharedPage(open: () => Promise<SitePage>): () => Promise<SitePage> {
+  let site: Promise<SitePage> | undefined;
+  afterAll(async () => {
+    if (site) await closeChecked(await site);
+  });
+  return () => (site ??= open());
+}
+
 /** Close a page a test opened, then check it threw no uncaught error and asked nothing of another origin. */
 export async function closeChecked(site: SitePage | undefined): Promise<void> {
   if (!site) return;
+  // Read before closing: a pooled page may be lent again (and its lists emptied) as soon as it is back.
+  const pageErrors = [...site.pageErrors];
+  const foreignRequests = [...site.foreignRequests];
   await site.close();
-  expect(site.pageErrors, 'uncaught errors in the page').toEqual([]);
-  expect(site.foreignRequests, 'requests to origins other than the site').toEqual([]);
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  expect(foreignRequests, 'requests to origins other than the site').toEqual([]);
 }

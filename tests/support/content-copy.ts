@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { withAstroLock } from '../../scripts/lock.mjs';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './paths.ts';
@@ -76,10 +77,38 @@ export function runOn(copy: ContentCopy, command: string, args: string[], extraE
 export const addSource = (copy: ContentCopy, ...args: string[]) =>
   runOn(copy, 'node', ['scripts/add-source.mjs', ...args]);
 
-/** The real build of the copy into its own dist/ (`astro build`, or `npm run build`'s script with `{ script: true }`). */
-export function buildCopy(copy: ContentCopy, options: { script?: boolean } = {}): Run & { outDir: string } {
+/** Like runOn, without blocking the worker (other tests in it may be waiting on a browser or a lock). */
+function runOnAsync(
+  copy: ContentCopy,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...copy.env, ...extraEnv },
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output: output.replace(/\u001b\[[0-9;]*m/gu, '') }));
+  });
+}
+
+/**
+ * The real build of the copy into its own dist/ (`astro build`, or `npm run build`'s script with `{ script: true }`).
+ * Builds take turns on the project's .astro/ folder (scripts/lock.mjs; the script takes the lock itself).
+ */
+export async function buildCopy(
+  copy: ContentCopy,
+  options: { script?: boolean } = {},
+): Promise<Run & { outDir: string }> {
   const outDir = join(copy.dir, 'dist');
   const env = { RENEGOTIATED_OUT_DIR: outDir, RENEGOTIATED_CACHE_DIR: join(copy.dir, 'cache') };
-  const run = options.script ? runOn(copy, 'node', ['scripts/build.mjs'], env) : runOn(copy, 'astro', ['build'], env);
+  const run = options.script
+    ? await runOnAsync(copy, 'node', ['scripts/build.mjs'], env)
+    : await withAstroLock(ROOT, `astro build of ${copy.rel}`, () => runOnAsync(copy, 'astro', ['build'], env));
   return { ...run, outDir };
 }

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { withAstroLock } from '../../scripts/lock.mjs';
 import { ROOT } from './paths.ts';
 
 export interface DevServer {
@@ -23,7 +24,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Hold the project's Astro lock (scripts/lock.mjs) until `release` is called: astro dev writes .astro/ when it
+ * starts and on every content change, so no build may run beside it.
+ */
+async function holdAstroLock(what: string): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let acquired!: () => void;
+  const ready = new Promise<void>((resolve) => (acquired = resolve));
+  const done = withAstroLock(ROOT, what, () => {
+    acquired();
+    return held;
+  });
+  await ready;
+  return async () => {
+    release();
+    await done;
+  };
+}
+
 export async function startDevServer(env: Record<string, string>, cacheDir: string): Promise<DevServer> {
+  const unlock = await holdAstroLock(`astro dev over ${env['RENEGOTIATED_CONTENT'] ?? 'content/'}`);
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -50,16 +72,21 @@ export async function startDevServer(env: Record<string, string>, cacheDir: stri
   const server: DevServer = {
     base,
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      await unlock();
+    },
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      await unlock();
+      throw new Error(`astro dev exited (${child.exitCode}):\n${output}`);
+    }
     try {
       await fetch(`${base}/favicon.svg`);
       return server;

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { withAstroLock } from '../../scripts/lock.mjs';
 import { ROOT } from './paths.ts';
 
 export interface FixtureBuild {
@@ -12,9 +13,10 @@ export interface FixtureBuild {
 
 /**
  * Run the real Astro build on a copy of the content: the real seeds plus extra files, and
- * optionally other metadata. Each fixture gets its own folder, output and content cache.
+ * optionally other metadata. Each fixture gets its own folder, output and content cache. Builds take
+ * turns (scripts/lock.mjs): they all write the project's .astro/ folder.
  */
-export function buildFixture(
+export async function buildFixture(
   name: string,
   options: {
     extraSeeds?: Record<string, Uint8Array | string>;
@@ -23,7 +25,7 @@ export function buildFixture(
     /** Copy content/ and change it: (relative path, text) → new text. */
     editContent?: (file: string, text: string) => string;
   },
-): FixtureBuild {
+): Promise<FixtureBuild> {
   const dir = join(ROOT, '.tmp', 'fixtures', name);
   rmSync(dir, { recursive: true, force: true });
   const seeds = join(dir, 'seeds');
@@ -53,9 +55,26 @@ export function buildFixture(
     writeFileSync(metadataFile, options.metadata);
     env['RENEGOTIATED_SOURCES_META'] = relative(ROOT, metadataFile);
   }
-  const result = spawnSync('astro', ['build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = await withAstroLock(ROOT, `astro build of ${relative(ROOT, dir)}`, () => run('astro', ['build'], env));
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '');
   return { status: result.status, output, outDir: join(dir, 'dist') };
+}
+
+/** Run a command to its end without blocking the worker (other tests in it may be waiting on a browser). */
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 function listFiles(dir: string): string[] {

@@ -1,21 +1,23 @@
-// The "hostile input" fixture: every payload of tests/fixtures/hostile/payloads.txt in a seed, and more in
-// the metadata of that seed, built once (Astro + Pagefind) into .tmp/fixtures/hostile/dist. The build test
-// and the browser test share it: whichever runs first builds, the other reuses it while it is fresh.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The "hostile input" fixtures: every payload of tests/fixtures/hostile/payloads.txt in a seed, and more in
+// the metadata of that seed, built once (Astro + Pagefind) into .tmp/fixtures/hostile/dist; and the whole
+// corpus again as titles, publishers, bylines and dates, in a site of its own (.tmp/fixtures/hostile-metadata).
+// The build test and the browser test share both: whichever asks first builds, the other waits for that build
+// and reuses it, as later runs do while it is fresh.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { stringify } from 'yaml';
 import { newestMtime } from '../../scripts/build-stamp.mjs';
-import { buildFixture, type FixtureBuild } from './fixture-build.ts';
+import { withLock } from '../../scripts/lock.mjs';
+import { buildFixture } from './fixture-build.ts';
 import { ROOT } from './paths.ts';
 
 export const PAYLOAD_FILE = join(ROOT, 'tests/fixtures/hostile/payloads.txt');
 export const FIXTURE_NAME = 'hostile';
 export const FIXTURE_DIR = join(ROOT, '.tmp', 'fixtures', FIXTURE_NAME);
 export const FIXTURE_DIST = join(FIXTURE_DIR, 'dist');
-const RESULT_FILE = join(FIXTURE_DIR, 'build.json');
-const LOCK_DIR = join(ROOT, '.tmp', 'fixtures', `${FIXTURE_NAME}.lock`);
+const METADATA_FIXTURE_NAME = 'hostile-metadata';
 
 export const HOSTILE_SEED = '900_hostile-input.txt';
 export const HOSTILE_SLUG = 'hostile-input-corpus';
@@ -91,25 +93,28 @@ const metaSeed = (source: HostileMetaSource) =>
   `Hostile metadata ${source.slug.slice(-2)}\n\nAn ordinary paragraph about a cloud deal, number ${source.slug.slice(-2)}.\n`;
 
 /**
- * The metadata fixture: the real site plus one source per four payloads, built into its own folder
- * (`hostile-metadata-<name>`, so that a build test and a browser test never build into the same one).
- * Its own site, so that the search tests of the main fixture are not crowded by 18 more hostile titles.
+ * The metadata fixture: the real site plus one source per four payloads, built (Astro only) into
+ * .tmp/fixtures/hostile-metadata/dist at most once, like the main fixture. Its own site, so that the
+ * search tests of the main fixture are not crowded by 18 more hostile titles.
  */
-export function hostileMetadataBuild(name: string): FixtureBuild {
-  const real = readFileSync(join(ROOT, 'content/sources.yaml'), 'utf8');
-  const meta = hostileMetaSources();
-  const entries = meta.map(({ seed, slug, title, publisher, byline, date }) => ({
-    seed,
-    slug,
-    title,
-    titleSupplied: false,
-    publisher,
-    byline,
-    date,
-  }));
-  return buildFixture(`hostile-metadata-${name}`, {
-    extraSeeds: Object.fromEntries(meta.map((m) => [m.seed, metaSeed(m)])),
-    metadata: `${real.replace(/\n*$/u, '\n')}\n${stringify(entries, { lineWidth: 0 })}`,
+export function hostileMetadataBuild(): Promise<HostileBuild> {
+  return sharedBuild(METADATA_FIXTURE_NAME, async () => {
+    const real = readFileSync(join(ROOT, 'content/sources.yaml'), 'utf8');
+    const meta = hostileMetaSources();
+    const entries = meta.map(({ seed, slug, title, publisher, byline, date }) => ({
+      seed,
+      slug,
+      title,
+      titleSupplied: false,
+      publisher,
+      byline,
+      date,
+    }));
+    const { status, output } = await buildFixture(METADATA_FIXTURE_NAME, {
+      extraSeeds: Object.fromEntries(meta.map((m) => [m.seed, metaSeed(m)])),
+      metadata: `${real.replace(/\n*$/u, '\n')}\n${stringify(entries, { lineWidth: 0 })}`,
+    });
+    return { status, output };
   });
 }
 
@@ -161,7 +166,7 @@ export function hostileMetadataYaml(): string {
 }
 
 export interface HostileBuild {
-  /** Exit status of `astro build` (then 0 or 1 for the Pagefind index). */
+  /** Exit status of `astro build` (then 0 or 1 for the Pagefind index, where there is one). */
   status: number | null;
   output: string;
   outDir: string;
@@ -170,35 +175,54 @@ export interface HostileBuild {
 }
 
 /**
- * The fixture build, made at most once: it is reused while `.tmp/fixtures/hostile/dist/index.html` is
- * newer than the payload file, this module, and everything the site is built from. A lock keeps a build
- * test and a browser test running at the same time from building (and deleting) it twice.
+ * The main fixture: the payloads in a seed and its metadata, one explainer citing one of them, built and
+ * indexed by Pagefind at most once.
  */
-export async function hostileBuild(): Promise<HostileBuild> {
-  await acquireLock();
-  try {
-    if (isFresh()) {
-      const saved = JSON.parse(readFileSync(RESULT_FILE, 'utf8')) as Omit<HostileBuild, 'reused'>;
-      return { ...saved, outDir: FIXTURE_DIST, reused: true };
+export function hostileBuild(): Promise<HostileBuild> {
+  return sharedBuild(
+    FIXTURE_NAME,
+    async () => {
+      const payloads = readPayloads();
+      const build = await buildFixture(FIXTURE_NAME, {
+        extraSeeds: { [HOSTILE_SEED]: hostileSeed(payloads) },
+        metadata: hostileMetadataYaml(),
+        editContent: citeHostilePassage,
+      });
+      let { status, output } = build;
+      if (status === 0) {
+        const indexed = await indexWithPagefind(build.outDir);
+        output += `\n${indexed.output}`;
+        if (!indexed.ok) status = 1;
+      }
+      return { status, output };
+    },
+    'pagefind/pagefind.js',
+  );
+}
+
+/**
+ * A fixture site made at most once and shared by every test that reads it: reused while
+ * `.tmp/fixtures/<name>/dist/index.html` (and `needs`) are newer than the payload file, these modules and
+ * everything the site is built from. A lock per fixture makes a second test that asks while the first is
+ * building wait for that build rather than build (and delete) it again.
+ */
+async function sharedBuild(
+  name: string,
+  make: () => Promise<{ status: number | null; output: string }>,
+  needs?: string,
+): Promise<HostileBuild> {
+  const dir = join(ROOT, '.tmp', 'fixtures', name);
+  const outDir = join(dir, 'dist');
+  const resultFile = join(dir, 'build.json');
+  return withLock(join(ROOT, '.tmp', 'fixtures', `${name}.lock`), `the ${name} fixture build`, async () => {
+    if (isFresh(outDir, resultFile, needs)) {
+      const saved = JSON.parse(readFileSync(resultFile, 'utf8')) as { status: number | null; output: string };
+      return { ...saved, outDir, reused: true };
     }
-    const payloads = readPayloads();
-    const build = buildFixture(FIXTURE_NAME, {
-      extraSeeds: { [HOSTILE_SEED]: hostileSeed(payloads) },
-      metadata: hostileMetadataYaml(),
-      editContent: citeHostilePassage,
-    });
-    let { status, output } = build;
-    if (status === 0) {
-      const indexed = await indexWithPagefind(build.outDir);
-      output += `\n${indexed.output}`;
-      if (!indexed.ok) status = 1;
-    }
-    const result = { status, output, outDir: build.outDir };
-    writeFileSync(RESULT_FILE, JSON.stringify(result));
-    return { ...result, reused: false };
-  } finally {
-    rmSync(LOCK_DIR, { recursive: true, force: true });
-  }
+    const result = await make();
+    writeFileSync(resultFile, JSON.stringify(result));
+    return { ...result, outDir, reused: false };
+  });
 }
 
 /** The Pagefind index over the fixture's output, as `npm run build` makes it for the real site. */
@@ -216,11 +240,9 @@ async function indexWithPagefind(outDir: string): Promise<{ ok: boolean; output:
   }
 }
 
-function isFresh(): boolean {
-  const marker = join(FIXTURE_DIST, 'index.html');
-  if (!existsSync(marker) || !existsSync(RESULT_FILE) || !existsSync(join(FIXTURE_DIST, 'pagefind/pagefind.js'))) {
-    return false;
-  }
+function isFresh(outDir: string, resultFile: string, needs?: string): boolean {
+  const marker = join(outDir, 'index.html');
+  if (!existsSync(marker) || !existsSync(resultFile) || (needs && !existsSync(join(outDir, needs)))) return false;
   const inputs = [
     PAYLOAD_FILE,
     fileURLToPath(import.meta.url),
@@ -232,25 +254,4 @@ function isFresh(): boolean {
     join(ROOT, 'seeds'),
   ];
   return statSync(marker).mtimeMs > Math.max(...inputs.map(newestMtime));
-}
-
-async function acquireLock(): Promise<void> {
-  mkdirSync(join(LOCK_DIR, '..'), { recursive: true });
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK_DIR);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    // A lock left behind by a killed run: no build takes ten minutes.
-    const held = statSync(LOCK_DIR, { throwIfNoEntry: false });
-    if (held && Date.now() - held.mtimeMs > 10 * 60_000) {
-      rmSync(LOCK_DIR, { recursive: true, force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${LOCK_DIR} (another hostile build)`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }

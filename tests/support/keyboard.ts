@@ -63,11 +63,16 @@ export async function focusWalk(
   return seen;
 }
 
-/** From the last link in the footer, Shift+Tab until the skip link has focus. */
+/** Open `path`, then from the last link in the footer, Shift+Tab until the skip link has focus. */
 export async function walkBackUp(site: SitePage, path: string): Promise<Focused[]> {
   await visit(site, path);
-  await site.page.locator('.site-footer a').last().focus();
-  return focusWalk(site.page, 'Shift+Tab', 200, (f) => f.what.startsWith('a.skip-link'));
+  return walkBackUpFromFooter(site.page);
+}
+
+/** On a page already open: from the last link in the footer, Shift+Tab until the skip link has focus. */
+export async function walkBackUpFromFooter(page: Page): Promise<Focused[]> {
+  await page.locator('.site-footer a').last().focus();
+  return focusWalk(page, 'Shift+Tab', 200, (f) => f.what.startsWith('a.skip-link'));
 }
 
 /** One readable line per focus stop that is not plainly visible with its focus indicator. */
