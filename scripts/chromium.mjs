@@ -16,14 +16,3 @@ export const CHROMIUM_ARGS = Object.freeze([
   '--disable-sync',
 ]);
 
-/**
- * The tests' Chromium (not the benchmark's, whose figures should be a reader's browser's): compositing and
- * scrolling on the main thread, the way Chromium's own web tests run by default. On a two-core machine that
- * takes a quarter less CPU per page load and key press, and nothing the tests look at (layout, scroll
- * positions, focus, `:target`, what runs) depends on which thread composites.
- */
-export const CHROMIUM_TEST_ARGS = Object.freeze([
-  ...CHROMIUM_ARGS,
-  '--disable-threaded-compositing',
-  '--disable-threaded-scrolling',
-]);

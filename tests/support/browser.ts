@@ -12,7 +12,7 @@ import {
   type Request,
 } from 'playwright-core';
 import { afterAll, expect, inject, type TestContext } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { allPagePaths, page as builtPage, text } from './site.ts';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
@@ -49,7 +49,7 @@ export async function connectBrowser(): Promise<Browser> {
  * clipboard is one per browser, and other files copy links at the same time as a test that reads it.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_TEST_ARGS] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 export type NewPageOptions = {
