@@ -25,7 +25,11 @@ export const VOCABULARY_URL = '/search/vocabulary.json';
 /** The name of the performance measure each reader search records (read by `npm run bench`). */
 export const MEASURE = 'reader-search';
 
-type Corrector = { nearest: (word: string) => string | undefined; pages: (word: string) => number };
+type Corrector = {
+  nearest: (word: string) => string | undefined;
+  hasKin: (word: string) => boolean;
+  pages: (word: string) => number;
+};
 let corrector: Promise<Corrector> | undefined;
 
 /** The typo corrector and the site's vocabulary, loaded on first need only: most queries never need them. */
@@ -39,6 +43,7 @@ function loadCorrector(): Promise<Corrector> {
     const vocabulary = typos.parseVocabulary(json);
     return {
       nearest: (word) => typos.nearestWord(word, vocabulary),
+      hasKin: (word) => typos.hasKin(word, vocabulary),
       // A correction keeps the reader's capital; the vocabulary is in lower case.
       pages: (word) => vocabulary.get(word.toLowerCase()) ?? 0,
     };
@@ -81,11 +86,11 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
       const checked: TermMatch[] = [];
       for (const word of terms.filter(correctable)) checked.push(await alone(word));
       if (checked.some((m) => m.pages === 0 || m.suspect)) {
-        const { nearest } = await loadCorrector();
+        const { nearest, hasKin } = await loadCorrector();
         const matches = terms.map(
           (word) => checked.find((m) => m.term === word) ?? { term: word, pages: 1, suspect: false },
         );
-        const fixed = correctTerms(matches, nearest);
+        const fixed = correctTerms(matches, nearest, hasKin);
         const again =
           fixed.terms.length > 0 && (fixed.corrected.length > 0 || fixed.unmatched.length > 0)
             ? await run(fixed.terms.join(' '))
@@ -95,6 +100,11 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
           outcome.corrected = fixed.corrected;
           outcome.unmatched = fixed.unmatched;
           terms = fixed.terms;
+        } else if (fixed.terms.length === 0) {
+          // No word of the query is on the site: what Pagefind found came through shorter words only.
+          result = { ...result, results: [] };
+          outcome.unmatched = fixed.unmatched;
+          terms = [];
         }
       }
     } else if (!rewrite.exact && result) {
@@ -106,8 +116,8 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
       }
       let pagesOf = (word: string) => matches.find((m) => m.term === word)?.pages ?? 0;
       if (matches.some((m) => m.pages === 0 || m.suspect)) {
-        const { nearest, pages: vocabularyPages } = await loadCorrector();
-        const fixed = correctTerms(matches, nearest);
+        const { nearest, hasKin, pages: vocabularyPages } = await loadCorrector();
+        const fixed = correctTerms(matches, nearest, hasKin);
         outcome.corrected = fixed.corrected;
         outcome.unmatched = fixed.unmatched;
         const known = pagesOf;

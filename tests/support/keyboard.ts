@@ -72,7 +72,8 @@ export async function walkBackUp(site: SitePage, path: string): Promise<Focused[
 /** On a page already open: from the last link in the footer, Shift+Tab until the skip link has focus. */
 export async function walkBackUpFromFooter(page: Page): Promise<Focused[]> {
   await page.locator('.site-footer a').last().focus();
-  return focusWalk(page, 'Shift+Tab', 200, (f) => f.what.startsWith('a.skip-link'));
+  // A bound, not a target: the longest source page has about 350 focus stops (¶ link, Copy, Quote, "Cited in" links).
+  return focusWalk(page, 'Shift+Tab', 800, (f) => f.what.startsWith('a.skip-link'));
 }
 
 /** One readable line per focus stop that is not plainly visible with its focus indicator. */

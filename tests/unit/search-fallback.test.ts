@@ -89,6 +89,21 @@ describe('correctTerms: words that match nothing', () => {
       ),
     ).toEqual({ terms: ['license', 'policies'], corrected: [], unmatched: ['expire'] });
   });
+
+  it('leaves out a suspect word when the site has no word of its family (nonsense found through "q")', () => {
+    const hasKin = (word: string) => word === 'policies';
+    expect(
+      correctTerms(
+        [
+          { term: 'policies', pages: 3, suspect: true },
+          { term: 'qwfjkv', pages: 2, suspect: true },
+          { term: 'xyzzy', pages: 4, suspect: false },
+        ],
+        nearest,
+        hasKin,
+      ),
+    ).toEqual({ terms: ['policies', 'xyzzy'], corrected: [], unmatched: ['qwfjkv'] });
+  });
 });
 
 describe('relaxations: fewer words when no page has them all', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
-import { nearestWord, parseVocabulary, type Vocabulary } from '../../src/lib/search/typos.ts';
+import { hasKin, nearestWord, parseVocabulary, type Vocabulary } from '../../src/lib/search/typos.ts';
 import { buildVocabulary } from '../../src/lib/search/vocabulary.ts';
 import { MIN_CORRECTED_LENGTH } from '../../src/lib/search/words.ts';
 
@@ -132,5 +132,19 @@ describe('buildVocabulary: the site’s words, from the text the index holds', (
 
   it('leaves out run-together noise longer than a word', () => {
     expect(buildVocabulary(['a'.repeat(25), 'b'.repeat(24)]).words).toEqual({ ['b'.repeat(24)]: 1 });
+  });
+});
+
+describe('hasKin: a word of the same family on the site', () => {
+  const vocabulary: Vocabulary = new Map([
+    ['policy', 2],
+    ['renewal', 3],
+    ['q', 1],
+  ]);
+  it('finds an inflection by its first letters, all but the last three, and never through a word of one or two letters', () => {
+    expect(hasKin('policies', vocabulary)).toBe(true);
+    expect(hasKin('Renewals', vocabulary)).toBe(true);
+    expect(hasKin('qwfjkv', vocabulary)).toBe(false);
+    expect(hasKin('plonk', vocabulary)).toBe(false);
   });
 });

@@ -31,12 +31,14 @@ export interface TermMatch {
  * Correct the words of a query that match nothing. Pagefind needs every word of a query on a page, so one word
  * the site does not have ("expire") empties the list, and a mistyped one ("Bedrok") finds pages by a shorter
  * word ("be"). A word that matches no page, or only through a shorter word, is replaced by the site's nearest
- * word when there is one; otherwise a word on no page is left out, and a suspect one is kept as it is (it may be
- * an inflection Pagefind's stemmer matched). A correction keeps the capital the reader typed.
+ * word when there is one; otherwise a word on no page is left out, and a suspect one is kept as it is when the site
+ * has a word of its family (it may be an inflection Pagefind's stemmer matched), and left out when not. A correction keeps the capital the reader typed.
  */
 export function correctTerms(
   matches: readonly TermMatch[],
   nearest: (word: string) => string | undefined,
+  /** Does the site have a word of its family (typos.ts, `hasKin`)? A suspect word without one is left out. */
+  hasKin: (word: string) => boolean = () => true,
 ): { terms: string[]; corrected: [typed: string, word: string][]; unmatched: string[] } {
   const out: string[] = [];
   const corrected: [string, string][] = [];
@@ -52,7 +54,7 @@ export function correctTerms(
       const word = /^\p{Lu}/u.test(term) ? found.replace(/^./u, (c) => c.toUpperCase()) : found;
       corrected.push([term, word]);
       out.push(word);
-    } else if (pages > 0) {
+    } else if (pages > 0 && (!suspect || hasKin(term))) {
       out.push(term);
     } else {
       unmatched.push(term);

@@ -42,3 +42,16 @@ export function nearestWord(word: string, vocabulary: Vocabulary): string | unde
   }
   return best?.word;
 }
+
+/**
+ * Does the site have a word of the same family as this one: one that starts with the same letters, all but the
+ * last three at most, and at least three ("policies" and "policy", "renewals" and "renewal")? A word Pagefind found
+ * only through a shorter word is an inflection then; otherwise ("qwfjkv" found through "q") it is noise.
+ */
+export function hasKin(word: string, vocabulary: Vocabulary): boolean {
+  const typed = indexWord(word);
+  const stem = typed.slice(0, Math.max(3, typed.length - 3));
+  if (stem.length < 3) return false;
+  for (const candidate of vocabulary.keys()) if (candidate.startsWith(stem)) return true;
+  return false;
+}
