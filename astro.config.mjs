@@ -3,7 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentPaths } from './src/lib/catalog-files.ts';
 import contentDev from './src/integrations/content-dev.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 import { checkedContent } from './src/lib/site-corpus.ts';
@@ -27,6 +29,16 @@ function citingCorpus(dir) {
 
 // Tests build fixture sites into their own folders; the site itself uses the defaults.
 const env = process.env;
+
+const scratch = join(root, '.tmp');
+const served = (({ contentDir, seedsDir, metadataFile }) => [contentDir, seedsDir, metadataFile])(
+  contentPaths(root, env),
+);
+/** @param {string} file A path in .tmp/ that is not (and does not lead to) the content being served. */
+function outsideContent(file) {
+  if (!file.startsWith(scratch + sep)) return false;
+  return !served.some((p) => file === p || file.startsWith(p + sep) || p.startsWith(file + sep));
+}
 
 // PORT serves `npm run dev` (and `npm start`) on another port, e.g. to run a second copy beside the first.
 const port = env.PORT ? Number(env.PORT) : 4321;
@@ -67,5 +79,8 @@ export default defineConfig({
   integrations: [mdx(), sitemap(), contentDev(), siteChecks()],
   vite: {
     build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietUpstream } },
+    // The dev server watches the project and the content it serves, not the scratch folder .tmp/ (the tests'
+    // fixture sites, each a project of its own) nor what symbolic links lead to.
+    server: { watch: { followSymlinks: false, ignored: [outsideContent] } },
   },
 });

@@ -28,9 +28,9 @@ export default defineConfig({
           globalSetup: ['tests/support/require-built-site.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
-          // One file at a time: fixture builds take turns anyway (scripts/lock.mjs), and a second worker would
-          // only wait for the lock. The browser tests use the other core meanwhile.
-          maxWorkers: 1,
+          // Two files at a time: each fixture build has a project root of its own (tests/support/site-root.ts),
+          // so builds no longer take turns on one .astro/ folder.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Node, Parent, PhrasingContent, Root, RootContent } from 'mdast';
@@ -24,6 +25,30 @@ interface VFileLike {
   path?: string;
 }
 
+const real = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+const byRealPath = new WeakMap<Corpus, Map<string, string>>();
+
+/**
+ * The corpus's name for the file Astro compiles: its path from the root, or, where the content folder is
+ * reached through a symbolic link (Vite compiles the file at its real path), the page at the same real path.
+ */
+function corpusPath(corpus: Corpus, root: string, filePath: string): string {
+  const path = relative(root, filePath).replace(/\\/gu, '/');
+  if (corpus.pages.has(path)) return path;
+  let map = byRealPath.get(corpus);
+  if (!map) {
+    map = new Map([...corpus.pages.keys()].map((key) => [real(join(root, key)), key]));
+    byRealPath.set(corpus, map);
+  }
+  return map.get(real(filePath)) ?? path;
+}
+
 /**
  * Turn `<Cite source quote />` into numbered markers linked to the cited passage (with a text
  * fragment), `<Count>` into the number of sources the ledger gives, `<Inference>` into the site's
@@ -33,8 +58,8 @@ interface VFileLike {
 export default function remarkCitations(options: RemarkCitationsOptions) {
   const root = options.root ?? process.cwd();
   return (tree: Root, file: VFileLike) => {
-    const path = file.path ? relative(root, file.path).replace(/\\/gu, '/') : '<unknown>';
     const { corpus, sourceSlugs } = options.corpus();
+    const path = file.path ? corpusPath(corpus, root, file.path) : '<unknown>';
     const page = corpus.pages.get(path);
     if (!page) return;
     const problems = corpus.problems.filter((p) => p.file === path);

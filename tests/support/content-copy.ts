@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { withAstroLock } from '../../scripts/lock.mjs';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './paths.ts';
+import { makeSiteRoot } from './site-root.ts';
 
 export interface ContentCopy {
   /** Absolute folder holding `seeds/` and `content/`. */
@@ -77,16 +77,17 @@ export function runOn(copy: ContentCopy, command: string, args: string[], extraE
 export const addSource = (copy: ContentCopy, ...args: string[]) =>
   runOn(copy, 'node', ['scripts/add-source.mjs', ...args]);
 
-/** Like runOn, without blocking the worker (other tests in it may be waiting on a browser or a lock). */
+/** Like runOn, without blocking the worker, from `cwd` (other tests in it may be waiting on a browser). */
 function runOnAsync(
   copy: ContentCopy,
   command: string,
   args: string[],
   extraEnv: Record<string, string>,
+  cwd: string,
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...copy.env, ...extraEnv },
     });
     let output = '';
@@ -98,8 +99,8 @@ function runOnAsync(
 }
 
 /**
- * The real build of the copy into its own dist/ (`astro build`, or `npm run build`'s script with `{ script: true }`).
- * Builds take turns on the project's .astro/ folder (scripts/lock.mjs; the script takes the lock itself).
+ * The real build of the copy into its own dist/ (`astro build`, or `npm run build`'s script with `{ script: true }`),
+ * from a project root of its own (tests/support/site-root.ts), so that it can run beside other builds.
  */
 export async function buildCopy(
   copy: ContentCopy,
@@ -107,8 +108,9 @@ export async function buildCopy(
 ): Promise<Run & { outDir: string }> {
   const outDir = join(copy.dir, 'dist');
   const env = { RENEGOTIATED_OUT_DIR: outDir, RENEGOTIATED_CACHE_DIR: join(copy.dir, 'cache') };
+  const root = makeSiteRoot(join(copy.dir, 'root'));
   const run = options.script
-    ? await runOnAsync(copy, 'node', ['scripts/build.mjs'], env)
-    : await withAstroLock(ROOT, `astro build of ${copy.rel}`, () => runOnAsync(copy, 'astro', ['build'], env));
+    ? await runOnAsync(copy, process.execPath, [join(ROOT, 'scripts/build.mjs')], env, root)
+    : await runOnAsync(copy, 'astro', ['build'], env, root);
   return { ...run, outDir };
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { withAstroLock } from '../../scripts/lock.mjs';
 import { ROOT } from './paths.ts';
+import { makeSiteRoot } from './site-root.ts';
 
 export interface FixtureBuild {
   status: number | null;
@@ -13,8 +13,8 @@ export interface FixtureBuild {
 
 /**
  * Run the real Astro build on a copy of the content: the real seeds plus extra files, and
- * optionally other metadata. Each fixture gets its own folder, output and content cache. Builds take
- * turns (scripts/lock.mjs): they all write the project's .astro/ folder.
+ * optionally other metadata. Each fixture gets its own folder, project root (tests/support/site-root.ts),
+ * output and content cache.
  */
 export async function buildFixture(
   name: string,
@@ -55,7 +55,8 @@ export async function buildFixture(
     writeFileSync(metadataFile, options.metadata);
     env['RENEGOTIATED_SOURCES_META'] = relative(ROOT, metadataFile);
   }
-  const result = await withAstroLock(ROOT, `astro build of ${relative(ROOT, dir)}`, () => run('astro', ['build'], env));
+  // A root of its own: no other build shares its .astro/ folder, so fixture builds run side by side.
+  const result = await run('astro', ['build'], env, makeSiteRoot(dir));
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '');
   return { status: result.status, output, outDir: join(dir, 'dist') };
 }
@@ -65,9 +66,10 @@ function run(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env });
+    const child = spawn(command, args, { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
