@@ -47,9 +47,10 @@ export default defineConfig({
           // Generous: on a machine others are using too, a test can take several times its usual time.
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          // Two files at a time, each in a context of its own in the one Chromium, and within a file the tests
-          // that open pages of their own run a few at a time (describe.concurrent): they mostly wait on Chromium.
-          maxWorkers: 2,
+          // Three files at a time, each in a context of its own in the one Chromium, and within a file the tests
+          // that open pages of their own run a few at a time (describe.concurrent): they mostly wait on Chromium,
+          // and with two at a time a two-core machine stood idle two fifths of the run.
+          maxWorkers: 3,
           maxConcurrency: 3,
           sequence: { groupOrder: 2 },
         },

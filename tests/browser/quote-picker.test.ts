@@ -25,11 +25,28 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 
 /** Drag the mouse from inside one word to inside another of the passage holding `text`, as a reader selects. */
 async function dragSelect(page: Page, text: string, from: string, to: string): Promise<void> {
-  const points = (await page.evaluate(
+  // Measured until two measurements agree: on a busy machine the page may still be settling (scroll, layout).
+  let points: { x: number; y: number }[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const before = JSON.stringify(points);
+    points = await measure(page, text, from, to);
+    if (JSON.stringify(points) === before) break;
+    await page.waitForTimeout(50);
+  }
+  const [start, end] = points as [{ x: number; y: number }, { x: number; y: number }];
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Where, on screen, the middle of the first and of the last word of `text` are (scrolled into view). */
+async function measure(page: Page, text: string, from: string, to: string): Promise<{ x: number; y: number }[]> {
+  return (await page.evaluate(
     `(() => {
       const p = [...document.querySelectorAll('.passage > p')].find((el) => el.textContent.includes(${JSON.stringify(text)}));
       const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(text)}));
-      p.scrollIntoView({ block: 'center' });
+      p.scrollIntoView({ block: 'center', behavior: 'instant' });
       const at = (word, offset) => {
         const r = document.createRange();
         const i = node.data.indexOf(word) + offset;
@@ -42,11 +59,6 @@ async function dragSelect(page: Page, text: string, from: string, to: string): P
       return [at(${JSON.stringify(from)}, 2), at(${JSON.stringify(to)}, 3)];
     })()`,
   )) as { x: number; y: number }[];
-  const [start, end] = points as [{ x: number; y: number }, { x: number; y: number }];
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(end.x, end.y, { steps: 8 });
-  await page.mouse.up();
 }
 
 describe.skipIf(!hasChromium)('the quote picker on a source page', () => {
