@@ -41,6 +41,7 @@ const NUMBERED = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 /** Typed counts with a number in a built page's own words: its text, title and description. */
 export function typedCountsInPage(html: string): CountInPage[] {
+  if (!mayHaveCount(html)) return [];
   const { document } = parseHTML(html);
   for (const exempt of document.querySelectorAll(EXEMPT)) exempt.remove();
   const texts = [
@@ -88,4 +89,15 @@ function blockTexts(root: Element | null): string[] {
     out.push(top.join(''));
   }
   return out;
+}
+
+/**
+ * Could the page hold a typed count at all? Its text with every tag removed and every character reference
+ * read as a space holds every phrase its elements do (and more: the exempt ones, attributes' neighbours), so
+ * a page without a candidate there has none: most pages of a large site are not parsed.
+ */
+function mayHaveCount(html: string): boolean {
+  const description = /<meta name="description" content="([^"]*)"/u.exec(html)?.[1] ?? '';
+  const text = `${html.replace(/<[^>]*>/gu, '')} ${description}`.replace(/&[#a-z0-9]+;/giu, ' ').replace(/\s+/gu, ' ');
+  return typedCounts(text).some((count) => NUMBERED.test(count.text));
 }

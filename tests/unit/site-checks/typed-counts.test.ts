@@ -17,6 +17,16 @@ describe('typedCountsInPage: counts of sources typed into a template', () => {
     ).toEqual(['5 articles']);
   });
 
+  it('finds a count written with a character reference or across inline elements (the quick pre-check misses none)', () => {
+    expect(typedCountsInPage(page('<p>From five&nbsp;news articles.</p>')).map((c) => c.text)).toEqual([
+      'five news articles',
+    ]);
+    expect(
+      typedCountsInPage(page('<p>From <strong>five</strong> <em>news</em> articles.</p>')).map((c) => c.text),
+    ).toEqual(['five news articles']);
+    expect(typedCountsInPage(page('<p>Nothing here counts a thing.</p>'))).toEqual([]);
+  });
+
   it('passes a count the site computed (data-count), and the sources’ own words', () => {
     const html = page(
       '<p>From <span data-count>five news articles</span>.</p>' +
