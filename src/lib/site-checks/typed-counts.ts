@@ -98,6 +98,8 @@ function blockTexts(root: Element | null): string[] {
  */
 function mayHaveCount(html: string): boolean {
   const description = /<meta name="description" content="([^"]*)"/u.exec(html)?.[1] ?? '';
-  const text = `${html.replace(/<[^>]*>/gu, '')} ${description}`.replace(/&[#a-z0-9]+;/giu, ' ').replace(/\s+/gu, ' ');
+  // Computed counts (an element marked data-count, holding only text) are exempt, as in the full check.
+  const own = html.replace(/<([a-z]+)\b[^>]*\bdata-count\b[^>]*>[^<]*<\/\1>/giu, '');
+  const text = `${own.replace(/<[^>]*>/gu, '')} ${description}`.replace(/&[#a-z0-9]+;/giu, ' ').replace(/\s+/gu, ' ');
   return typedCounts(text).some((count) => NUMBERED.test(count.text));
 }
