@@ -19,11 +19,29 @@ export function reloadOnChange(watcher: LoaderContext['watcher'], paths: string[
   if (!watcher) return;
   watcher.add(paths);
   const relevant = (file: string) => paths.some((p) => file === p || file.startsWith(`${p}/`));
+  // One load at a time, and one more after it when a change came in meanwhile: two loads side by side
+  // interleave their writes to the store, and the older one could finish last and leave stale entries.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const trigger = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        // A content mistake is not an unhandled rejection: the dev server reports it once, in the terminal
+        // and the browser overlay, and serves no page until it is fixed (src/integrations/content-dev.ts).
+        await reload().catch(() => undefined);
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+  };
   for (const event of ['add', 'change', 'unlink'] as const) {
     watcher.on(event, (file: string) => {
-      // A content mistake is not an unhandled rejection: the dev server reports it once, in the terminal
-      // and the browser overlay, and serves no page until it is fixed (src/integrations/content-dev.ts).
-      if (relevant(file)) reload().catch(() => undefined);
+      if (relevant(file)) trigger();
     });
   }
 }
