@@ -115,11 +115,15 @@ if (article && main) {
     return undefined;
   };
 
-  // Words selected inside one passage open the panel (without taking focus from the reader).
+  // Words selected inside one passage open the panel (without taking focus from the reader), once the
+  // selection rests: not while a mouse button or a finger is still down, or the panel would open under a
+  // pointer still dragging and the drag would run on into it.
   let timer: number | undefined;
-  document.addEventListener('selectionchange', () => {
+  let pressed = false;
+  const settle = () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
+      if (pressed) return;
       const selection = document.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
       const range = selection.getRangeAt(0);
@@ -144,7 +148,21 @@ if (article && main) {
       const end = offsetIn(passage, range.endContainer, range.endOffset);
       if (start !== undefined && end !== undefined) show(passage, start, end);
     }, 120);
-  });
+  };
+  document.addEventListener('selectionchange', settle);
+  // A press in the panel (Copy citation) selects nothing: it must not re-open the panel over its own status.
+  document.addEventListener('pointerdown', (event) => (pressed = !panel.contains(event.target as Node)), true);
+  for (const type of ['pointerup', 'pointercancel'] as const) {
+    document.addEventListener(
+      type,
+      () => {
+        if (!pressed) return;
+        pressed = false;
+        settle();
+      },
+      true,
+    );
+  }
 
   // A "Quote" button on every passage: the keyboard's way in (and a tap's). It quotes the words selected
   // in the passage, or the whole passage.
