@@ -1,4 +1,5 @@
 /** "Cite this page" in three formats: plain text, BibTeX and CSL-JSON. Pure; no dates invented. */
+import { MONTH_NAMES as MONTHS } from './months.ts';
 
 export interface CitableWork {
   /** A stable key: the page's slug. */
@@ -22,21 +23,6 @@ export interface CitationFormats {
   bibtex: string;
   cslJson: string;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function readableDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from './months.ts';
 /**
  * Figures in text: amounts of money, percentages, dates and years, each with a canonical key so
  * the same figure written two ways ("27 percent", "27%") is recognised as one.
@@ -18,20 +19,7 @@ export interface Figure {
 }
 
 /** Month names, January first. */
-export const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+export const MONTHS: readonly string[] = MONTH_NAMES.map((m) => m.toLowerCase());
 const MONTH =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };

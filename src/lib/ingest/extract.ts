@@ -9,6 +9,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { matchFurniture } from '../passages/rules.ts';
 import { cleanText, cleanValue } from './untrusted.ts';
+import { MONTH_NAMES as MONTHS } from '../months.ts';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item';
 
@@ -307,21 +308,6 @@ export function isoDate(v: string | undefined): string | undefined {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const humanDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
