@@ -5,7 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentPaths } from './src/lib/catalog-files.ts';
+import { contentPaths, contentRoots } from './src/lib/catalog-files.ts';
 import contentDev from './src/integrations/content-dev.ts';
 import { siteAddress } from './src/lib/site-address.ts';
 import { checkedContent } from './src/lib/site-corpus.ts';
@@ -31,9 +31,7 @@ function citingCorpus(dir) {
 const env = process.env;
 
 const scratch = join(root, '.tmp');
-const served = (({ contentDir, seedsDir, metadataFile }) => [contentDir, seedsDir, metadataFile])(
-  contentPaths(root, env),
-);
+const served = contentRoots(contentPaths(root, env));
 /** @param {string} file A path in .tmp/ that is not (and does not lead to) the content being served. */
 function outsideContent(file) {
   if (!file.startsWith(scratch + sep)) return false;

@@ -10,7 +10,7 @@
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViteDevServer } from 'vite';
-import { catalogFiles, contentPaths } from '../lib/catalog-files.ts';
+import { catalogFiles, contentPaths, contentRoots } from '../lib/catalog-files.ts';
 import { siteCorpus } from '../lib/site-corpus.ts';
 import { ContentError, contentErrorMessage } from '../lib/errors.ts';
 
@@ -21,7 +21,7 @@ export default function contentDev(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;
         const paths = contentPaths(root);
-        const watched = [paths.seedsDir, paths.contentDir, paths.metadataFile];
+        const watched = contentRoots(paths);
         server.watcher.add(watched);
         const inContent = (file: string) => watched.some((p) => file === p || file.startsWith(`${p}/`));
 

@@ -25,6 +25,11 @@ export function contentPaths(root: string, env: NodeJS.ProcessEnv = process.env)
   };
 }
 
+/** Where the content lives: what the dev server and the content loaders watch. */
+export function contentRoots(paths: ContentPaths): string[] {
+  return [paths.contentDir, paths.seedsDir, paths.metadataFile];
+}
+
 /** Read every `.txt` in the seeds folder and the metadata file, and build the catalog. */
 export function loadCatalog(paths: ContentPaths): Catalog {
   if (!existsSync(paths.seedsDir)) {

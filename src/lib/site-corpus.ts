@@ -1,20 +1,8 @@
 import type { Catalog } from './catalog.ts';
-import { join } from 'node:path';
-import { contentPaths, type ContentPaths } from './catalog-files.ts';
-import { CITING_FOLDERS, CLAIMS_FILE, TIMELINE_FILE, type Corpus } from './citations/corpus.ts';
+import { contentPaths } from './catalog-files.ts';
+import type { Corpus } from './citations/corpus.ts';
 import { checkContent, contentSignature, type ContentCheck } from './content-check.ts';
 import { ContentError } from './errors.ts';
-
-/** Every file and folder the content is read from (what the loaders watch). */
-export function corpusInputs(paths: ContentPaths): string[] {
-  return [
-    paths.seedsDir,
-    paths.metadataFile,
-    ...CITING_FOLDERS.map((f) => join(paths.contentDir, f)),
-    join(paths.contentDir, TIMELINE_FILE),
-    join(paths.contentDir, CLAIMS_FILE),
-  ];
-}
 
 // On globalThis, not in this module: Astro loads the content loaders, the Markdown plugins and the
 // pages through different module graphs in one process, and all of them must share one corpus.

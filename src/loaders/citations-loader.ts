@@ -2,11 +2,11 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
-import { contentPaths } from '../lib/catalog-files.ts';
+import { contentPaths, contentRoots } from '../lib/catalog-files.ts';
 import { CLAIMS_FILE } from '../lib/citations/corpus.ts';
 import { countElement, countText, markerElement, proseText, renderProse } from '../lib/citations/render.ts';
 import { CELL_STATUSES, claimSummary, unreviewedWarnings } from '../lib/claims.ts';
-import { checkedContent, corpusInputs } from '../lib/site-corpus.ts';
+import { checkedContent } from '../lib/site-corpus.ts';
 import { join, relative } from 'node:path';
 import { reloadOnChange, syncFirst } from './watch.ts';
 
@@ -14,9 +14,6 @@ import { reloadOnChange, syncFirst } from './watch.ts';
 function corpusFor(root: string) {
   return checkedContent(root);
 }
-
-/** Everything a citation depends on: the seeds, their metadata, and every citing file. */
-const inputs = corpusInputs;
 
 const backlinkSchema = z.object({ href: z.string(), title: z.string(), note: z.number().optional() });
 
@@ -52,7 +49,7 @@ export function citedPassagesLoader(): Loader {
         return paths;
       };
       await syncFirst(watcher, sync);
-      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
+      reloadOnChange(watcher, contentRoots(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
@@ -137,7 +134,7 @@ export function timelineLoader(): Loader {
         return paths;
       };
       await syncFirst(watcher, sync);
-      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
+      reloadOnChange(watcher, contentRoots(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
@@ -199,7 +196,7 @@ export function claimsLoader(): Loader {
         return paths;
       };
       await syncFirst(watcher, sync);
-      reloadOnChange(watcher, inputs(contentPaths(root)), async () => void (await sync()));
+      reloadOnChange(watcher, contentRoots(contentPaths(root)), async () => void (await sync()));
     },
   };
 }
