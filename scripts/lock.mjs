@@ -2,14 +2,23 @@
 // .astro/ folder (type declarations, and the map of content modules that a build then reads back), so a
 // fixture build with content of its own would hand its map to a build running beside it, and a type check
 // could read a declaration file while a build rewrites it. Tests run in parallel, so they take turns here.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const POLL_MS = 100;
 const GIVE_UP_MS = 20 * 60_000;
 
-/** The lock's folder under `root` (the repository). */
-export const astroLockDir = (root) => join(root, '.tmp', 'locks', 'astro');
+/**
+ * The lock's folder for the project root `root`: one per root, named by its real path. Test fixtures build in
+ * roots of their own whose `.tmp` is the repository's (tests/support/site-root.ts): they must not queue
+ * behind the repository's own Astro processes, nor behind each other.
+ */
+export const astroLockDir = (root) => {
+  const real = realpathSync(root);
+  const name = `astro-${basename(real)}-${createHash('sha256').update(real).digest('hex').slice(0, 8)}`;
+  return join(root, '.tmp', 'locks', name);
+};
 
 /**
  * Run `fn` (which starts an Astro process and waits for it) while holding the lock. `what` names the

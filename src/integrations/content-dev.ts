@@ -13,12 +13,24 @@ import type { ViteDevServer } from 'vite';
 import { catalogFiles, contentPaths, contentRoots } from '../lib/catalog-files.ts';
 import { siteCorpus } from '../lib/site-corpus.ts';
 import { ContentError, contentErrorMessage } from '../lib/errors.ts';
+import { collectionLoads } from '../loaders/watch.ts';
+import { contentRefresh } from './content-refresh.ts';
+
+/** The loaders of the collections made from seeds/ and content/ (src/loaders/), by name. */
+const CONTENT_LOADERS = [
+  'renegotiated-sources',
+  'renegotiated-cited-passages',
+  'renegotiated-timeline',
+  'renegotiated-claims',
+] as const;
+/** Tries at reloading them, 50 ms apart (Astro reloads its content config in well under a second). */
+const RELOAD_ATTEMPTS = 200;
 
 export default function contentDev(): AstroIntegration {
   return {
     name: 'renegotiated-content-dev',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = server.config.root;
         const paths = contentPaths(root);
         const watched = contentRoots(paths);
@@ -38,23 +50,48 @@ export default function contentDev(): AstroIntegration {
           return result;
         };
 
-        let timer: NodeJS.Timeout | undefined;
-        server.watcher.on('all', (_event, file) => {
-          if (!inContent(file)) return;
+        // Our collections are loaded again through Astro's own content layer (one sync at a time; the data
+        // store written and every cached route dropped when it resolves), while no page is being rendered.
+        // Astro reloads its content config when a file changes, and a refresh asked for meanwhile does nothing
+        // (and says nothing): ask again until our loaders have run.
+        const reloadCollections = async () => {
+          for (let attempt = 1; ; attempt++) {
+            const before = collectionLoads();
+            await refreshContent?.({ loaders: [...CONTENT_LOADERS] });
+            if (collectionLoads() > before) return;
+            if (attempt === RELOAD_ATTEMPTS) {
+              logger.warn('The content was changed, but Astro did not load it again: restart `npm run dev`.');
+              return;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        };
+        let explainersStale = false;
+        const refresh = contentRefresh(async () => {
+          await reloadCollections();
           // Citations in explainers are resolved when they compile: a seed or its metadata changing
           // (a slug, a title, a new version) makes every compiled explainer stale.
-          if (catalogFiles(paths).includes(file) || file.startsWith(`${paths.seedsDir}/`))
-            invalidateMdx(server, paths.contentDir);
-          clearTimeout(timer);
-          // After the content loaders have had their turn with the same change.
-          timer = setTimeout(() => {
-            check();
-            server.environments.client.hot.send({ type: 'full-reload', path: '*' });
-          }, 120);
+          if (explainersStale) invalidateMdx(server, paths.contentDir);
+          explainersStale = false;
+          check();
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        });
+        server.watcher.on('all', (_event, file) => {
+          if (!inContent(file)) return;
+          if (catalogFiles(paths).includes(file) || file.startsWith(`${paths.seedsDir}/`)) explainersStale = true;
+          refresh.request();
         });
 
         server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
           if (!servesContent(req)) return next();
+          // Never a stale page: it waits for the change already seen to be loaded, and a reload for it.
+          void refresh.admit().then((done) => {
+            res.once('close', done);
+            respond(req, res, next);
+          }, next);
+        });
+
+        const respond = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
           const result = check();
           if (result.problems.length === 0) return next();
           const error = new ContentError(result.problems, { root });
@@ -70,7 +107,7 @@ export default function contentDev(): AstroIntegration {
           );
           // Astro's overlay, with the file around the first problem's line (Vite keeps it for a browser not yet connected).
           if (html) server.environments.client.hot.send({ type: 'error', err: error as never });
-        });
+        };
       },
     },
   };

@@ -2,13 +2,12 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
-import { contentPaths, contentRoots } from '../lib/catalog-files.ts';
 import { CLAIMS_FILE } from '../lib/citations/corpus.ts';
 import { countElement, countText, markerElement, proseText, renderProse } from '../lib/citations/render.ts';
 import { CELL_STATUSES, claimSummary, unreviewedWarnings } from '../lib/claims.ts';
 import { checkedContent } from '../lib/site-corpus.ts';
 import { join, relative } from 'node:path';
-import { reloadOnChange, syncFirst } from './watch.ts';
+import { syncOrDefer } from './watch.ts';
 
 /** The one checked content (read and resolved once per build), or every problem in every file at once. */
 function corpusFor(root: string) {
@@ -48,8 +47,7 @@ export function citedPassagesLoader(): Loader {
         }
         return paths;
       };
-      await syncFirst(watcher, sync);
-      reloadOnChange(watcher, contentRoots(contentPaths(root)), async () => void (await sync()));
+      await syncOrDefer(watcher, sync);
     },
   };
 }
@@ -133,8 +131,7 @@ export function timelineLoader(): Loader {
         }
         return paths;
       };
-      await syncFirst(watcher, sync);
-      reloadOnChange(watcher, contentRoots(contentPaths(root)), async () => void (await sync()));
+      await syncOrDefer(watcher, sync);
     },
   };
 }
@@ -195,8 +192,7 @@ export function claimsLoader(): Loader {
         }
         return paths;
       };
-      await syncFirst(watcher, sync);
-      reloadOnChange(watcher, contentRoots(contentPaths(root)), async () => void (await sync()));
+      await syncOrDefer(watcher, sync);
     },
   };
 }

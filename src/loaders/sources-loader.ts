@@ -1,11 +1,10 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { contentPaths } from '../lib/catalog-files.ts';
 import { ContentError } from '../lib/errors.ts';
 import { siteCorpus } from '../lib/site-corpus.ts';
 import { PASSAGE_KINDS, type PassageKind } from '../lib/passages/types.ts';
-import { reloadOnChange, syncFirst } from './watch.ts';
+import { syncOrDefer } from './watch.ts';
 
 const passageSchema = z.object({
   id: z.string(),
@@ -92,7 +91,6 @@ export function sourcesLoader(): Loader {
     schema: sourceSchema,
     async load({ store, logger, parseData, config, watcher }) {
       const root = fileURLToPath(config.root);
-      const paths = contentPaths(root);
       const sync = async () => {
         // The same catalog the citations were resolved against, read once.
         const { catalog, problems } = siteCorpus(root);
@@ -105,8 +103,7 @@ export function sourcesLoader(): Loader {
           store.set({ id: source.slug, data });
         }
       };
-      await syncFirst(watcher, sync);
-      reloadOnChange(watcher, [paths.seedsDir, paths.metadataFile], sync);
+      await syncOrDefer(watcher, sync);
     },
   };
 }

@@ -90,12 +90,11 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
         .map((el, i) => { el.dataset.kb = String(i); return i; })`)) as number[];
       // Tab to the end of the page; a page that starts with focus in its middle (the search page puts it in the
       // search field) then on round from the top. From nothing focused, the first round starts at the top.
-      const atBody = (f: { element: string }) => f.element === 'body';
       const startsAtTop = await site.page.evaluate(
         () => !document.activeElement || document.activeElement === document.body,
       );
-      const seen = await focusWalk(site.page, 'Tab', focusable.length + 20, atBody);
-      if (!startsAtTop) seen.push(...(await focusWalk(site.page, 'Tab', focusable.length + 20, atBody)));
+      const seen = await focusWalk(site.page, 'Tab', focusable.length + 20, 'body');
+      if (!startsAtTop) seen.push(...(await focusWalk(site.page, 'Tab', focusable.length + 20, 'body')));
       const reached = new Set(seen.map((f) => Number(/\[node (\d+)\]$/u.exec(f.element)?.[1])));
       const missed = focusable.filter((n) => !reached.has(n));
       expect(missed, `elements Tab never reached on ${path}`).toEqual([]);

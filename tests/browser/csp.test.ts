@@ -414,7 +414,7 @@ describe.skipIf(!hasChromium)('no CSP violations in Chromium', { concurrent: tru
       blocked: 'https://cdn.example.com/tracker.js',
     });
     // Chromium announces the request to DevTools, but the policy stops it before it reaches the network
-    // (the harness's router, which aborts and records every foreign request, never sees it).
+    // (the harness, which records every foreign request that leaves the page, takes it off its list).
     expect(m.site.foreignRequests).toEqual([]);
 
     // 5. WebAssembly, which Pagefind needs, compiles ('wasm-unsafe-eval') without a violation.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vi
 import {
   connectBrowser,
   hasChromium,
-  otherOrigins,
+  recordForeignRequests,
   RESULTS_IN_VIEW_LOADED,
   type TestHooks,
 } from '../support/browser.ts';
@@ -204,10 +204,11 @@ describe.skipIf(!hasChromium)(
         foreign: [],
         popups: [],
       };
-      await context.route(otherOrigins(site), async (route) => {
-        w.foreign.push(route.request().url());
-        await route.abort('blockedbyclient');
-      });
+      recordForeignRequests(
+        context,
+        (url) => !/^(?:data|blob|about):/u.test(url) && new URL(url).origin !== new URL(site).origin,
+        w.foreign,
+      );
       w.page = await context.newPage();
       context.on('page', (popup) => w.popups.push(popup.url() || 'a new window'));
       w.page.on('dialog', (dialog) => {
@@ -235,43 +236,69 @@ describe.skipIf(!hasChromium)(
 
     /**
      * Hover, focus and click every one of these elements, one after the other, with the real mouse and keyboard
-     * focus. Each is scrolled to the middle of the screen (clear of the sticky header) and pointed at where it is
-     * on top; the rare one covered there goes through Playwright's own checks and waits instead, as all did
-     * (several round trips and two frames each). A click moves the pointer onto its element first, so an
-     * element to be clicked is focused, then clicked (hovered on the way); one only to be hovered is hovered,
-     * then focused. Returns how many elements matched.
+     * focus. Each is scrolled to the middle of the screen (clear of the sticky header) and focused, then the
+     * mouse moves onto where it is on top and, to click, presses there: trusted events sent over the DevTools
+     * protocol together, so two round trips an element. The rare element covered there goes through
+     * Playwright's own checks and waits instead. `then` is a key pressed after each (Escape closes what a
+     * click opened). Returns how many elements matched.
      */
-    async function touchAll(w: Watched, selector: string, { click = true, force = false } = {}): Promise<number> {
+    async function touchAll(
+      w: Watched,
+      selector: string,
+      { click = true, force = false, then }: { click?: boolean; force?: boolean; then?: 'Escape' } = {},
+    ): Promise<number> {
       const handles = await w.page.locator(selector).elementHandles();
-      for (const handle of handles) {
-        const point = await handle.evaluate((node) => {
-          const el = node as HTMLElement;
-          if (!el.checkVisibility()) return 'hidden';
-          el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-          const box = el.getClientRects()[0];
-          if (!box || box.width === 0 || box.height === 0) return 'hidden';
-          const x = box.left + box.width / 2;
-          const y = box.top + box.height / 2;
-          const hit = document.elementFromPoint(x, y);
-          return hit && el.contains(hit) ? { x, y } : 'covered';
+      const session = await w.context.newCDPSession(w.page);
+      const mouse = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased', x: number, y: number) =>
+        session.send('Input.dispatchMouseEvent', {
+          type,
+          x,
+          y,
+          ...(type === 'mouseMoved'
+            ? {}
+            : { button: 'left' as const, buttons: type === 'mousePressed' ? 1 : 0, clickCount: 1 }),
         });
-        if (point === 'hidden') continue;
-        if (point === 'covered') {
-          const el = w.page.locator(selector).nth(handles.indexOf(handle));
-          if (click) {
-            await el.focus({ timeout: 10_000 });
-            await el.click({ timeout: 10_000, force });
-          } else {
-            await el.hover({ timeout: 10_000, force });
-            await el.focus({ timeout: 10_000 });
+      const key = (type: 'rawKeyDown' | 'keyUp') =>
+        session.send('Input.dispatchKeyEvent', { type, key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 });
+      try {
+        for (const handle of handles) {
+          const point = await handle.evaluate((node) => {
+            const el = node as HTMLElement;
+            if (!el.checkVisibility()) return 'hidden';
+            el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+            const box = el.getClientRects()[0];
+            if (!box || box.width === 0 || box.height === 0) return 'hidden';
+            const x = box.left + box.width / 2;
+            const y = box.top + box.height / 2;
+            const hit = document.elementFromPoint(x, y);
+            if (!hit || !el.contains(hit)) return 'covered';
+            el.focus({ preventScroll: true });
+            return { x, y };
+          });
+          if (point === 'hidden') continue;
+          if (point === 'covered') {
+            const el = w.page.locator(selector).nth(handles.indexOf(handle));
+            if (click) {
+              await el.focus({ timeout: 10_000 });
+              await el.click({ timeout: 10_000, force });
+            } else {
+              await el.hover({ timeout: 10_000, force });
+              await el.focus({ timeout: 10_000 });
+            }
+            if (then) await w.page.keyboard.press(then);
+            continue;
           }
-          continue;
+          // In order, each acknowledged once the page has handled it: the next element is measured after.
+          await Promise.all([
+            mouse('mouseMoved', point.x, point.y),
+            ...(click ? [mouse('mousePressed', point.x, point.y), mouse('mouseReleased', point.x, point.y)] : []),
+            ...(then ? [key('rawKeyDown'), key('keyUp')] : []),
+          ]);
         }
-        await w.page.mouse.move(point.x, point.y);
-        await handle.focus();
-        if (click) await w.page.mouse.click(point.x, point.y);
+      } finally {
+        await session.detach().catch(() => undefined);
+        await Promise.all(handles.map((handle) => handle.dispose()));
       }
-      await Promise.all(handles.map((handle) => handle.dispose()));
       return handles.length;
     }
 
@@ -344,6 +371,10 @@ describe.skipIf(!hasChromium)(
         expect(await page.locator('.passages button.copy-link').count()).toBe(passages);
         // A ¶ link and a Copy button each (and nothing else to press in the passages: see the first test).
         expect(await touchAll(w, selector)).toBe(passages);
+        // The clicks landed: the last ¶ link clicked is the address's fragment; the last Copy button says so.
+        const last = await page.locator('.passages .passage').last().getAttribute('id');
+        if (selector.endsWith('permalink')) expect(new URL(page.url()).hash).toBe(`#${last}`);
+        else expect(await page.locator(`[id="${last}"] > button.copy-link`).textContent()).toMatch(/Copied/u);
         await expectUntouched(w);
       },
     );
@@ -354,10 +385,8 @@ describe.skipIf(!hasChromium)(
       const passages = await page.locator('.passages .passage').count();
       const quotes = page.locator('.passages button.quote-button');
       expect(await quotes.count()).toBe(passages);
-      for (let i = 0; i < passages; i++) {
-        await quotes.nth(i).click({ timeout: 10_000 });
-        await page.keyboard.press('Escape');
-      }
+      // Each clicked with the mouse, then closed with Escape.
+      expect(await touchAll(w, '.passages button.quote-button', { then: 'Escape' })).toBe(passages);
       await expectUntouched(w);
     }, 300_000);
 

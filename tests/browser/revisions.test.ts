@@ -4,10 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview } from 'astro';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSource, buildCopy, copyContent } from '../support/content-copy.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, formatViolations, hasChromium, type AxeViolation } from '../support/browser.ts';
+import {
+  connectBrowser,
+  formatViolations,
+  hasChromium,
+  recordForeignRequests,
+  type AxeViolation,
+} from '../support/browser.ts';
 import { freePort } from '../support/dev-server.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -50,7 +56,7 @@ describe.skipIf(!hasChromium)('following a link to a passage of an earlier versi
       else process.env['RENEGOTIATED_OUT_DIR'] = previous;
     }
     base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    browser = await connectBrowser();
   }, 300_000);
 
   afterAll(async () => {
@@ -69,14 +75,7 @@ describe.skipIf(!hasChromium)('following a link to a passage of an earlier versi
     });
     const errors: string[] = [];
     const foreign: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (!url.startsWith(base) && !/^(?:data|blob|about):/u.test(url)) {
-        foreign.push(url);
-        return route.abort('blockedbyclient');
-      }
-      return route.continue();
-    });
+    recordForeignRequests(context, (url) => !url.startsWith(base) && !/^(?:data|blob|about):/u.test(url), foreign);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { contentPaths, loadCatalog } from '../../src/lib/catalog-files.ts';
 import { indexFigures } from '../../src/lib/figure-index.ts';
 import { buildFixture, type FixtureBuild } from '../support/fixture-build.ts';
+import { sixthSeedBuild } from '../support/sixth-seed-build.ts';
 import { textFragment, type TextFragment } from '../support/text-fragment.ts';
 import { DIST, ROOT } from '../support/paths.ts';
 import { allPagePaths, page, text } from '../support/site.ts';
@@ -590,143 +591,144 @@ describe('Cite this page', () => {
 
 // ───────────────────────────────────────────────── the ledger in fixture builds
 
-describe('a sixth seed the ledger does not cover yet', () => {
-  let build: FixtureBuild;
-  beforeAll(async () => {
-    build = await buildFixture('claims-sixth-seed', {
-      extraSeeds: {
-        '005_sixth-source.txt': readFileSync(join(ROOT, 'tests/fixtures/claims/sixth-source.txt'), 'utf8'),
-      },
+// The fixture builds, side by side.
+describe('the ledger in fixture builds', { concurrent: true }, () => {
+  describe('a sixth seed the ledger does not cover yet', () => {
+    let build: FixtureBuild;
+    beforeAll(async () => {
+      build = await sixthSeedBuild();
     });
-  });
-  const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
-  const parse = (path: string) => parseHTML(read(path)).document as unknown as Document;
-  const exported = () => JSON.parse(read('data/claims.json')) as { claims: ClaimData[] };
-  const sources = () => (JSON.parse(read('data/sources.json')) as { sources: SourceData[] }).sources;
-  const newSource = () => {
-    const all = sources();
-    expect(all).toHaveLength(SOURCES.length + 1);
-    return all.find((s) => !SLUGS.includes(s.slug)) as SourceData;
-  };
+    const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+    const parse = (path: string) => parseHTML(read(path)).document as unknown as Document;
+    const exported = () => JSON.parse(read('data/claims.json')) as { claims: ClaimData[] };
+    const sources = () => (JSON.parse(read('data/sources.json')) as { sources: SourceData[] }).sources;
+    const newSource = () => {
+      const all = sources();
+      expect(all).toHaveLength(SOURCES.length + 1);
+      return all.find((s) => !SLUGS.includes(s.slug)) as SourceData;
+    };
 
-  it('still builds, and warns that the ledger does not say what the new source states', () => {
-    expect(build.status, build.output).toBe(0);
-    // The warning names the ledger and the source, and says what the reader will see.
-    expect(build.output).toContain(`does not yet say what the source "${newSource().slug}" states`);
-    expect(build.output).toMatch(/The claims ledger \((?:content\/)?claims\.yaml\) does not yet say/u);
-    expect(build.output).toContain('its column reads "Not reviewed"');
-    // Only the new source is unreviewed: the five the ledger covers raise no such warning.
-    for (const slug of SLUGS) expect(build.output).not.toContain(`what the source "${slug}" states`);
-  });
+    it('still builds, and warns that the ledger does not say what the new source states', () => {
+      expect(build.status, build.output).toBe(0);
+      // The warning names the ledger and the source, and says what the reader will see.
+      expect(build.output).toContain(`does not yet say what the source "${newSource().slug}" states`);
+      expect(build.output).toMatch(/The claims ledger \((?:content\/)?claims\.yaml\) does not yet say/u);
+      expect(build.output).toContain('its column reads "Not reviewed"');
+      // Only the new source is unreviewed: the five the ledger covers raise no such warning.
+      for (const slug of SLUGS) expect(build.output).not.toContain(`what the source "${slug}" states`);
+    });
 
-  it('gives the new source a column in which every claim reads "Not reviewed", with no link', () => {
-    const document = parse('claims/index.html');
-    const headers = [...document.querySelectorAll('.claims-table thead th[scope="col"]')];
-    expect(headers).toHaveLength(SOURCES.length + 2);
-    expect(headers.at(-1)?.querySelector('abbr')?.getAttribute('title')).toBe(newSource().title);
-    const rows = [...document.querySelectorAll('.claims-table tbody tr')];
-    expect(rows).toHaveLength(CLAIMS.length);
-    for (const [i, row] of rows.entries()) {
-      const id = (CLAIMS[i] as ClaimData).id;
-      const cells = [...row.querySelectorAll('td')];
-      expect(cells, id).toHaveLength(SOURCES.length + 1);
-      const last = cells.at(-1) as Element;
-      expect(last.classList.contains('cell--unreviewed'), id).toBe(true);
-      expect(wordsOf(last), id).toBe('Not reviewed');
-      expect(last.querySelector('a'), id).toBeNull();
-      // A source nobody has read yet neither makes a claim differ nor counts as its one source.
-      expect(row.getAttribute('data-differs'), id).toBe(String(CLAIMS[i]?.sources.some((s) => s.status === 'differs')));
-      expect(text(row.querySelector('th')).includes('Only one source'), id).toBe(CLAIMS[i]?.singleSource);
-    }
-  });
-
-  it('exports the new source as "unreviewed" in every claim, leaves the rest as it was, and validates', () => {
-    const data = exported();
-    const slug = newSource().slug;
-    expect(data.claims.map((c) => c.id)).toEqual(CLAIMS.map((c) => c.id));
-    for (const [i, claim] of data.claims.entries()) {
-      expect(claim.sources.at(-1), claim.id).toEqual({ source: slug, status: 'unreviewed' });
-      expect({ ...claim, sources: claim.sources.slice(0, -1) }, claim.id).toEqual(CLAIMS[i]);
-    }
-    // The export with an unreviewed column still satisfies the schema the site publishes with it.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(read('data/schemas/claims.schema.json')) as object);
-    validate(data);
-    expect(validate.errors ?? []).toEqual([]);
-  });
-
-  it('shows no empty quote and no dead source link for the unreviewed source in any claim’s section', () => {
-    const document = parse('claims/index.html');
-    const problems: string[] = [];
-    for (const claim of CLAIMS) {
-      const section = document.getElementById(claim.id) as Element;
-      const quoted = section.querySelectorAll('li.claim-quote--states, li.claim-quote--differs').length;
-      if (quoted !== claim.sources.filter(cited).length)
-        problems.push(`${claim.id}: ${quoted} quotes for ${claim.sources.filter(cited).length} citing sources`);
-      for (const block of section.querySelectorAll('blockquote')) {
-        if (text(block) === '') problems.push(`${claim.id}: an empty <blockquote>`);
+    it('gives the new source a column in which every claim reads "Not reviewed", with no link', () => {
+      const document = parse('claims/index.html');
+      const headers = [...document.querySelectorAll('.claims-table thead th[scope="col"]')];
+      expect(headers).toHaveLength(SOURCES.length + 2);
+      expect(headers.at(-1)?.querySelector('abbr')?.getAttribute('title')).toBe(newSource().title);
+      const rows = [...document.querySelectorAll('.claims-table tbody tr')];
+      expect(rows).toHaveLength(CLAIMS.length);
+      for (const [i, row] of rows.entries()) {
+        const id = (CLAIMS[i] as ClaimData).id;
+        const cells = [...row.querySelectorAll('td')];
+        expect(cells, id).toHaveLength(SOURCES.length + 1);
+        const last = cells.at(-1) as Element;
+        expect(last.classList.contains('cell--unreviewed'), id).toBe(true);
+        expect(wordsOf(last), id).toBe('Not reviewed');
+        expect(last.querySelector('a'), id).toBeNull();
+        // A source nobody has read yet neither makes a claim differ nor counts as its one source.
+        expect(row.getAttribute('data-differs'), id).toBe(
+          String(CLAIMS[i]?.sources.some((s) => s.status === 'differs')),
+        );
+        expect(text(row.querySelector('th')).includes('Only one source'), id).toBe(CLAIMS[i]?.singleSource);
       }
-      for (const link of section.querySelectorAll('a')) {
-        if (!link.getAttribute('href')) problems.push(`${claim.id}: a link with no href ("${text(link)}")`);
+    });
+
+    it('exports the new source as "unreviewed" in every claim, leaves the rest as it was, and validates', () => {
+      const data = exported();
+      const slug = newSource().slug;
+      expect(data.claims.map((c) => c.id)).toEqual(CLAIMS.map((c) => c.id));
+      for (const [i, claim] of data.claims.entries()) {
+        expect(claim.sources.at(-1), claim.id).toEqual({ source: slug, status: 'unreviewed' });
+        expect({ ...claim, sources: claim.sources.slice(0, -1) }, claim.id).toEqual(CLAIMS[i]);
       }
+      // The export with an unreviewed column still satisfies the schema the site publishes with it.
+      const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+      addFormats.default(ajv);
+      const validate = ajv.compile(JSON.parse(read('data/schemas/claims.schema.json')) as object);
+      validate(data);
+      expect(validate.errors ?? []).toEqual([]);
+    });
+
+    it('shows no empty quote and no dead source link for the unreviewed source in any claim’s section', () => {
+      const document = parse('claims/index.html');
+      const problems: string[] = [];
+      for (const claim of CLAIMS) {
+        const section = document.getElementById(claim.id) as Element;
+        const quoted = section.querySelectorAll('li.claim-quote--states, li.claim-quote--differs').length;
+        if (quoted !== claim.sources.filter(cited).length)
+          problems.push(`${claim.id}: ${quoted} quotes for ${claim.sources.filter(cited).length} citing sources`);
+        for (const block of section.querySelectorAll('blockquote')) {
+          if (text(block) === '') problems.push(`${claim.id}: an empty <blockquote>`);
+        }
+        for (const link of section.querySelectorAll('a')) {
+          if (!link.getAttribute('href')) problems.push(`${claim.id}: a link with no href ("${text(link)}")`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('does not say on the new source’s page that it supports any claim', () => {
+      const document = parse(`sources/${newSource().slug}/index.html`);
+      expect(text(document.querySelector('h1'))).toBe('A Sixth Report On The Cloud Deal');
+      expect(document.querySelector('.source-claims')).toBeNull();
+      expect(document.querySelector('a[href^="/claims/#"]')).toBeNull();
+    });
+  });
+
+  describe('a broken ledger stops the build with the file, the line and the fix', () => {
+    /** Edit the copy of content/claims.yaml; remember where. */
+    async function editLedger(name: string, edit: (lines: string[]) => number) {
+      let line = 0;
+      const build = await buildFixture(name, {
+        editContent: (file, body) => {
+          if (file.replace(/\\/gu, '/') !== 'claims.yaml') return body;
+          const lines = body.split('\n');
+          line = edit(lines);
+          return lines.join('\n');
+        },
+      });
+      expect(line).toBeGreaterThan(0);
+      return { build, line, file: `.tmp/fixtures/${name}/content/claims.yaml` };
     }
-    expect(problems).toEqual([]);
-  });
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
-  it('does not say on the new source’s page that it supports any claim', () => {
-    const document = parse(`sources/${newSource().slug}/index.html`);
-    expect(text(document.querySelector('h1'))).toBe('A Sixth Report On The Cloud Deal');
-    expect(document.querySelector('.source-claims')).toBeNull();
-    expect(document.querySelector('a[href^="/claims/#"]')).toBeNull();
-  });
-});
-
-describe('a broken ledger stops the build with the file, the line and the fix', () => {
-  /** Edit the copy of content/claims.yaml; remember where. */
-  async function editLedger(name: string, edit: (lines: string[]) => number) {
-    let line = 0;
-    const build = await buildFixture(name, {
-      editContent: (file, body) => {
-        if (file.replace(/\\/gu, '/') !== 'claims.yaml') return body;
-        const lines = body.split('\n');
-        line = edit(lines);
-        return lines.join('\n');
-      },
+    it('a quote that is not in the source', async () => {
+      const { build, line, file } = await editLedger('claims-broken-quote', (lines) => {
+        const i = lines.findIndex((l) => /^\s+quote: "/u.test(l));
+        lines[i] = (lines[i] as string).replace(/"$/u, ' in every particular"');
+        return i + 1;
+      });
+      expect(build.status).not.toBe(0);
+      expect(build.output).toMatch(
+        new RegExp(`${escape(file)}:${line}:1: quote not found in "[^"]+" \\([a-z0-9-]+\\)`, 'u'),
+      );
+      expect(build.output).toContain('Fix: copy the words exactly');
     });
-    expect(line).toBeGreaterThan(0);
-    return { build, line, file: `.tmp/fixtures/${name}/content/claims.yaml` };
-  }
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
-  it('a quote that is not in the source', async () => {
-    const { build, line, file } = await editLedger('claims-broken-quote', (lines) => {
-      const i = lines.findIndex((l) => /^\s+quote: "/u.test(l));
-      lines[i] = (lines[i] as string).replace(/"$/u, ' in every particular"');
-      return i + 1;
+    it('a note on a source that states the claim', async () => {
+      const { build, line, file } = await editLedger('claims-note-on-states', (lines) => {
+        const i = lines.findIndex((l) => /^\s+status: states$/u.test(l));
+        const indent = (/^\s+/u.exec(lines[i] as string) as RegExpExecArray)[0];
+        lines.splice(i + 1, 0, `${indent}note: Agrees in full.`);
+        // The problem is reported at the source's key, the line above its status.
+        return i;
+      });
+      expect(build.status).not.toBe(0);
+      expect(build.output).toMatch(
+        new RegExp(
+          `${escape(file)}:${line}: claim "[a-z0-9-]+", source "[a-z0-9-]+": a note is only for differences\\.`,
+          'u',
+        ),
+      );
+      expect(build.output).toContain('Fix: remove the note, or change the status to differs.');
     });
-    expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(
-      new RegExp(`${escape(file)}:${line}:1: quote not found in "[^"]+" \\([a-z0-9-]+\\)`, 'u'),
-    );
-    expect(build.output).toContain('Fix: copy the words exactly');
-  });
-
-  it('a note on a source that states the claim', async () => {
-    const { build, line, file } = await editLedger('claims-note-on-states', (lines) => {
-      const i = lines.findIndex((l) => /^\s+status: states$/u.test(l));
-      const indent = (/^\s+/u.exec(lines[i] as string) as RegExpExecArray)[0];
-      lines.splice(i + 1, 0, `${indent}note: Agrees in full.`);
-      // The problem is reported at the source's key, the line above its status.
-      return i;
-    });
-    expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(
-      new RegExp(
-        `${escape(file)}:${line}: claim "[a-z0-9-]+", source "[a-z0-9-]+": a note is only for differences\\.`,
-        'u',
-      ),
-    );
-    expect(build.output).toContain('Fix: remove the note, or change the status to differs.');
   });
 });

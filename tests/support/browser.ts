@@ -12,10 +12,10 @@ import {
   type Request,
 } from 'playwright-core';
 import { afterAll, expect, inject, type TestContext } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, OFFLINE_ARGS } from '../../scripts/chromium.mjs';
 import { allPagePaths, page as builtPage, text } from './site.ts';
 
-export { CHROMIUM_ARGS, CHROMIUM_PATH };
+export { CHROMIUM_ARGS, CHROMIUM_PATH, OFFLINE_ARGS };
 
 /** Browser test files wrap themselves in `describe.skipIf(!hasChromium)`; scripts/test.mjs shouts when it is false. */
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -49,7 +49,7 @@ export async function connectBrowser(): Promise<Browser> {
  * clipboard is one per browser, and other files copy links at the same time as a test that reads it.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS] });
 }
 
 export type NewPageOptions = {
@@ -91,10 +91,26 @@ export type SitePage = {
 const DEFAULT_VIEWPORT = { width: 1280, height: 720 } as const;
 
 /**
+ * Record in `list` every request of the context to another origin. Such a request fails in the test browser
+ * (OFFLINE_ARGS: no other host name resolves), with no round trip to the test for the site's own requests; one
+ * the page's own Content-Security-Policy stopped before it reached the network is taken off the list again.
+ */
+export function recordForeignRequests(context: BrowserContext, isForeign: (url: string) => boolean, list: string[]) {
+  context.on('request', (request: Request) => {
+    if (isForeign(request.url())) list.push(request.url());
+  });
+  context.on('requestfailed', (request: Request) => {
+    if (request.failure()?.errorText !== 'csp') return;
+    const at = list.lastIndexOf(request.url());
+    if (at >= 0) list.splice(at, 1);
+  });
+}
+
+/**
  * A fresh context and page, for a test that changes more than a test may leave behind: routes, bindings, init
  * scripts, a DevTools session. Every request is recorded; a request to any origin other than the site's is
- * aborted and recorded in `foreignRequests`, so a test can assert the list is empty and the machine never
- * reaches the network.
+ * recorded in `foreignRequests` (and fails: the browser resolves no other host, OFFLINE_ARGS), so a test can
+ * assert the list is empty and the machine never reaches the network.
  */
 export async function freshPage(browser: Browser, options: NewPageOptions = {}): Promise<SitePage> {
   const site = await openSitePage(browser, options);
@@ -175,10 +191,7 @@ async function openSitePage(browser: Browser, options: NewPageOptions): Promise<
   context.on('request', (request: Request) => {
     requests.push(request.url());
   });
-  await context.route(otherOrigins(origin), async (route) => {
-    foreignRequests.push(route.request().url());
-    await route.abort('blockedbyclient');
-  });
+  recordForeignRequests(context, isForeign, foreignRequests);
 
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error)));
@@ -201,16 +214,6 @@ async function openSitePage(browser: Browser, options: NewPageOptions): Promise<
     close: discard,
     discard,
   };
-}
-
-/**
- * Every URL but those of `origin` (and data:, blob: and about:, which never leave the page). A RegExp, not a
- * function, so that Playwright matches it where it drives the browser: the site's own requests go on without a
- * round trip to the test, and only the others reach its handler.
- */
-export function otherOrigins(origin: string): RegExp {
-  const own = origin.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-  return new RegExp(`^(?!${own}/)(?!(?:data|blob|about):)`, 'u');
 }
 
 /**

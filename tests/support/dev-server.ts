@@ -2,7 +2,8 @@
 // the content and watch what the dev server serves and what its error overlay receives.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { withAstroLock } from '../../scripts/lock.mjs';
 import { ROOT } from './paths.ts';
 
@@ -100,8 +101,17 @@ export async function startDevServer(env: Record<string, string>, cacheDir: stri
 
 /** Fetch a page as a browser asks for it. */
 export async function get(server: DevServer, path: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${server.base}${path}`, { headers: { accept: 'text/html' } });
-  return { status: response.status, body: await response.text() };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`${server.base}${path}`, { headers: { accept: 'text/html' } });
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      // A kept-alive connection the server closed just as it was reused (ECONNRESET, "other side closed") is
+      // the transport's, not the page's: a browser asks again, and so does this, twice at most.
+      if (attempt === 3 || !(error instanceof TypeError)) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 /** Fetch until the page satisfies `ok` (the dev server picks changes up asynchronously), or fail saying what it served. */
@@ -119,8 +129,12 @@ export async function eventually(
     if (ok(last)) return last;
     await new Promise((r) => setTimeout(r, 300));
   }
+  // All of it in a file (the end of it is mostly the requests this loop made).
+  const log = join(ROOT, '.tmp', 'dev-server-output.log');
+  mkdirSync(dirname(log), { recursive: true });
+  writeFileSync(log, server.output());
   throw new Error(
-    `${path} never ${what} within ${timeout / 1000} s. Last answer (${last.status}):\n${last.body.slice(0, 800)}\n\nServer output:\n${server.output().slice(-3000)}`,
+    `${path} never ${what} within ${timeout / 1000} s. Last answer (${last.status}):\n${last.body.slice(0, 800)}\n\nServer output (all of it in ${log}):\n${server.output().slice(-3000)}`,
   );
 }
 
@@ -159,7 +173,8 @@ export async function overlayErrorFor(
         clearTimeout(timer);
         resolve(error);
       };
-      socket.onopen = () => void get(server, path);
+      // Only to make the server send the error; the test may end (and stop the server) before it answers.
+      socket.onopen = () => void get(server, path).catch(() => undefined);
       socket.onerror = () => reject(new Error('the HMR socket failed'));
     });
   } finally {

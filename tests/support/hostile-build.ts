@@ -3,14 +3,13 @@
 // corpus again as titles, publishers, bylines and dates, in a site of its own (.tmp/fixtures/hostile-metadata).
 // The build test and the browser test share both: whichever asks first builds, the other waits for that build
 // and reuses it, as later runs do while it is fresh.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { stringify } from 'yaml';
-import { newestMtime } from '../../scripts/build-stamp.mjs';
-import { withLock } from '../../scripts/lock.mjs';
 import { buildFixture } from './fixture-build.ts';
+import { sharedBuild, type SharedBuild } from './shared-build.ts';
 import { ROOT } from './paths.ts';
 
 export const PAYLOAD_FILE = join(ROOT, 'tests/fixtures/hostile/payloads.txt');
@@ -18,6 +17,8 @@ export const FIXTURE_NAME = 'hostile';
 export const FIXTURE_DIR = join(ROOT, '.tmp', 'fixtures', FIXTURE_NAME);
 export const FIXTURE_DIST = join(FIXTURE_DIR, 'dist');
 const METADATA_FIXTURE_NAME = 'hostile-metadata';
+/** What the hostile fixtures are made from, besides the site: the payloads and this module. */
+const HOSTILE_INPUTS = [PAYLOAD_FILE, fileURLToPath(import.meta.url)];
 
 export const HOSTILE_SEED = '900_hostile-input.txt';
 export const HOSTILE_SLUG = 'hostile-input-corpus';
@@ -98,7 +99,7 @@ const metaSeed = (source: HostileMetaSource) =>
  * search tests of the main fixture are not crowded by 18 more hostile titles.
  */
 export function hostileMetadataBuild(): Promise<HostileBuild> {
-  return sharedBuild(METADATA_FIXTURE_NAME, async () => {
+  return sharedBuild(METADATA_FIXTURE_NAME, HOSTILE_INPUTS, async () => {
     const real = readFileSync(join(ROOT, 'content/sources.yaml'), 'utf8');
     const meta = hostileMetaSources();
     const entries = meta.map(({ seed, slug, title, publisher, byline, date }) => ({
@@ -165,14 +166,7 @@ export function hostileMetadataYaml(): string {
   return `${real.replace(/\n*$/u, '\n')}\n${stringify([entry], { lineWidth: 0 })}`;
 }
 
-export interface HostileBuild {
-  /** Exit status of `astro build` (then 0 or 1 for the Pagefind index, where there is one). */
-  status: number | null;
-  output: string;
-  outDir: string;
-  /** True when an earlier, still fresh, build was reused. */
-  reused: boolean;
-}
+export type HostileBuild = SharedBuild;
 
 /**
  * The main fixture: the payloads in a seed and its metadata, one explainer citing one of them, built and
@@ -181,6 +175,7 @@ export interface HostileBuild {
 export function hostileBuild(): Promise<HostileBuild> {
   return sharedBuild(
     FIXTURE_NAME,
+    HOSTILE_INPUTS,
     async () => {
       const payloads = readPayloads();
       const build = await buildFixture(FIXTURE_NAME, {
@@ -200,31 +195,6 @@ export function hostileBuild(): Promise<HostileBuild> {
   );
 }
 
-/**
- * A fixture site made at most once and shared by every test that reads it: reused while
- * `.tmp/fixtures/<name>/dist/index.html` (and `needs`) are newer than the payload file, these modules and
- * everything the site is built from. A lock per fixture makes a second test that asks while the first is
- * building wait for that build rather than build (and delete) it again.
- */
-async function sharedBuild(
-  name: string,
-  make: () => Promise<{ status: number | null; output: string }>,
-  needs?: string,
-): Promise<HostileBuild> {
-  const dir = join(ROOT, '.tmp', 'fixtures', name);
-  const outDir = join(dir, 'dist');
-  const resultFile = join(dir, 'build.json');
-  return withLock(join(ROOT, '.tmp', 'fixtures', `${name}.lock`), `the ${name} fixture build`, async () => {
-    if (isFresh(outDir, resultFile, needs)) {
-      const saved = JSON.parse(readFileSync(resultFile, 'utf8')) as { status: number | null; output: string };
-      return { ...saved, outDir, reused: true };
-    }
-    const result = await make();
-    writeFileSync(resultFile, JSON.stringify(result));
-    return { ...result, outDir, reused: false };
-  });
-}
-
 /** The Pagefind index over the fixture's output, as `npm run build` makes it for the real site. */
 async function indexWithPagefind(outDir: string): Promise<{ ok: boolean; output: string }> {
   const { index, errors } = await pagefind.createIndex({});
@@ -238,20 +208,4 @@ async function indexWithPagefind(outDir: string): Promise<{ ok: boolean; output:
   } finally {
     await pagefind.close();
   }
-}
-
-function isFresh(outDir: string, resultFile: string, needs?: string): boolean {
-  const marker = join(outDir, 'index.html');
-  if (!existsSync(marker) || !existsSync(resultFile) || (needs && !existsSync(join(outDir, needs)))) return false;
-  const inputs = [
-    PAYLOAD_FILE,
-    fileURLToPath(import.meta.url),
-    join(ROOT, 'tests/support/fixture-build.ts'),
-    join(ROOT, 'astro.config.mjs'),
-    join(ROOT, 'package-lock.json'),
-    join(ROOT, 'src'),
-    join(ROOT, 'content'),
-    join(ROOT, 'seeds'),
-  ];
-  return statSync(marker).mtimeMs > Math.max(...inputs.map(newestMtime));
 }

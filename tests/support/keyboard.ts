@@ -1,6 +1,11 @@
 // Walking a page with the keyboard in Chromium: what has focus after each key press, and whether a
 // reader can see it (an indicator, in view, not under the sticky header).
-import type { Page } from 'playwright-core';
+//
+// The keys are real (trusted) key events sent over the DevTools protocol, many at a time; the page notes
+// what has focus as each key is released, when the browser has moved focus and scrolled it into view.
+// One round trip per batch of keys instead of three per key: the walks cover every focus stop of every
+// page, and were the largest part of the browser tests' time.
+import type { CDPSession, Page } from 'playwright-core';
 import { visit, type SitePage } from './browser.ts';
 
 export type Focused = {
@@ -12,55 +17,125 @@ export type Focused = {
   clearOfHeader: boolean;
 };
 
-/** Press `key` `count` times (or until `stop`) and describe the focused element after each press. */
+/** Where a walk stops: when the body has focus (focus left the last control), or an element matching a selector. */
+export type Until = 'body' | { selector: string };
+
+type WalkState = { log: Focused[]; stopped: boolean; remove: () => void };
+type WalkWindow = Window & { __focusWalk?: WalkState };
+
+/** Keys sent before the page is asked how far the walk got. */
+const BATCH = 64;
+
+/**
+ * Press `key` (Tab or Shift+Tab) `count` times, or until focus reaches `until` (that stop included), and
+ * describe the focused element after each press. Keys sent after the stop are swallowed by the page, so
+ * focus ends where the walk stopped.
+ */
 export async function focusWalk(
   page: Page,
-  key: string,
+  key: 'Tab' | 'Shift+Tab',
   count: number,
-  stop?: (f: Focused) => boolean,
+  until?: Until,
 ): Promise<Focused[]> {
-  const seen: Focused[] = [];
-  for (let i = 0; i < count && !(stop && seen.length > 0 && stop(seen.at(-1) as Focused)); i++) {
-    await page.keyboard.press(key);
-    seen.push(
-      await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body)
-          return {
-            element: 'body',
-            what: 'body',
-            indicator: false,
-            visible: false,
-            inView: false,
-            clearOfHeader: false,
-          };
-        const s = getComputedStyle(el);
-        const transparent = /^(?:transparent|rgba\(\d+, \d+, \d+, 0\))$/u;
-        const outline =
-          s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent.test(s.outlineColor);
-        const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
-        const r = el.getBoundingClientRect();
-        const header = document.querySelector('.site-header');
-        const inHeader = Boolean(header?.contains(el)) || el.classList.contains('skip-link');
-        const headerBottom = header?.getBoundingClientRect().bottom ?? 0;
-        const label = el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/gu, ' ').trim().slice(0, 40);
-        const where = el.closest('[id]')?.id ?? '';
-        // A test may number the elements it expects (data-kb); otherwise the element's place in the document.
-        const position = el.dataset['kb'] ?? [...document.querySelectorAll('*')].indexOf(el);
-        const element = `${el.tagName.toLowerCase()}.${el.className} "${label}" in #${where} [node ${position}]`;
-        return {
-          element,
-          what: `${element} (top ${Math.round(r.top)}, header bottom ${Math.round(headerBottom)})`,
-          indicator: outline || shadow,
-          visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
-          inView: r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0,
-          // Not hidden behind the sticky header (WCAG 2.2 SC 2.4.11): some of it shows below it.
-          clearOfHeader: inHeader || r.bottom > headerBottom + 1,
-        };
-      }),
-    );
+  await page.evaluate(installRecorder, until === undefined ? null : until === 'body' ? 'body' : until.selector);
+  const session = await page.context().newCDPSession(page);
+  try {
+    let sent = 0;
+    while (sent < count) {
+      const n = Math.min(BATCH, count - sent);
+      await pressMany(session, key, n);
+      sent += n;
+      const { recorded, stopped } = await page.evaluate(() => {
+        const state = (window as WalkWindow).__focusWalk as WalkState;
+        return { recorded: state.log.length, stopped: state.stopped };
+      });
+      if (stopped) break;
+      if (recorded !== sent) {
+        throw new Error(`focusWalk: ${sent} ${key} presses sent, but the page saw ${recorded} (did it navigate away?)`);
+      }
+    }
+    return await page.evaluate(() => {
+      const state = (window as WalkWindow).__focusWalk as WalkState;
+      state.remove();
+      return state.log;
+    });
+  } finally {
+    await session.detach().catch(() => undefined);
   }
-  return seen;
+}
+
+/** Send `n` presses of the key without waiting for each: the browser handles them in order. */
+async function pressMany(session: CDPSession, key: 'Tab' | 'Shift+Tab', n: number): Promise<void> {
+  // As Playwright sends Tab: a raw key down (no text) and a key up; Shift as a modifier (8).
+  const common = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, modifiers: key === 'Shift+Tab' ? 8 : 0 };
+  const sends: Promise<unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    sends.push(session.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...common }));
+    sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }));
+  }
+  await Promise.all(sends);
+}
+
+/**
+ * In the page: on every Tab released, describe what has focus; once `until` has focus, swallow further Tabs.
+ * Runs in the browser, so it is self-contained.
+ */
+function installRecorder(until: string | null): void {
+  const w = window as WalkWindow;
+  w.__focusWalk?.remove();
+  const log: Focused[] = [];
+  const describe = (): Focused => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body)
+      return { element: 'body', what: 'body', indicator: false, visible: false, inView: false, clearOfHeader: false };
+    const s = getComputedStyle(el);
+    const transparent = /^(?:transparent|rgba\(\d+, \d+, \d+, 0\))$/u;
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && !transparent.test(s.outlineColor);
+    const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+    const r = el.getBoundingClientRect();
+    const header = document.querySelector('.site-header');
+    const inHeader = Boolean(header?.contains(el)) || el.classList.contains('skip-link');
+    const headerBottom = header?.getBoundingClientRect().bottom ?? 0;
+    const label = el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/gu, ' ').trim().slice(0, 40);
+    const where = el.closest('[id]')?.id ?? '';
+    // A test may number the elements it expects (data-kb); otherwise the element's place in the document.
+    const position = el.dataset['kb'] ?? [...document.querySelectorAll('*')].indexOf(el);
+    const element = `${el.tagName.toLowerCase()}.${el.className} "${label}" in #${where} [node ${position}]`;
+    return {
+      element,
+      what: `${element} (top ${Math.round(r.top)}, header bottom ${Math.round(headerBottom)})`,
+      indicator: outline || shadow,
+      visible: el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+      inView: r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0,
+      // Not hidden behind the sticky header (WCAG 2.2 SC 2.4.11): some of it shows below it.
+      clearOfHeader: inHeader || r.bottom > headerBottom + 1,
+    };
+  };
+  const state: WalkState = {
+    log,
+    stopped: false,
+    remove: () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('keyup', onKeyUp, true);
+    },
+  };
+  // Capturing on the window: the walk sees each key before any of the page's own handlers.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !state.stopped) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  // On release, focus has moved and the browser has scrolled it into view.
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || state.stopped) return;
+    const focused = describe();
+    log.push(focused);
+    const el = document.activeElement;
+    if (until === 'body' ? focused.element === 'body' : until !== null && el?.matches(until)) state.stopped = true;
+  };
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('keyup', onKeyUp, true);
+  w.__focusWalk = state;
 }
 
 /** Open `path`, then from the last link in the footer, Shift+Tab until the skip link has focus. */
@@ -73,7 +148,7 @@ export async function walkBackUp(site: SitePage, path: string): Promise<Focused[
 export async function walkBackUpFromFooter(page: Page): Promise<Focused[]> {
   await page.locator('.site-footer a').last().focus();
   // A bound, not a target: the longest source page has about 350 focus stops (¶ link, Copy, Quote, "Cited in" links).
-  return focusWalk(page, 'Shift+Tab', 800, (f) => f.what.startsWith('a.skip-link'));
+  return focusWalk(page, 'Shift+Tab', 800, { selector: 'a.skip-link' });
 }
 
 /** One readable line per focus stop that is not plainly visible with its focus indicator. */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FixtureBuild } from './fixture-build.ts';
@@ -9,7 +9,7 @@ import { ROOT } from './paths.ts';
  * files changed: for the checks that must catch a mistake in a template, where content fixtures cannot
  * reach. node_modules is linked, not copied.
  */
-export function buildSiteCopy(name: string, edit: (file: string, text: string) => string): FixtureBuild {
+export async function buildSiteCopy(name: string, edit: (file: string, text: string) => string): Promise<FixtureBuild> {
   const dir = join(ROOT, '.tmp', 'fixtures', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -26,9 +26,16 @@ export function buildSiteCopy(name: string, edit: (file: string, text: string) =
   }
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const key of Object.keys(env)) if (key.startsWith('RENEGOTIATED_')) delete env[key];
-  const result = spawnSync('astro', ['build'], { cwd: dir, env, encoding: 'utf8' });
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/gu, '');
-  return { status: result.status, output, outDir: join(dir, 'dist') };
+  // Without blocking the worker: other builds in the file run beside this one.
+  const { status, output } = await new Promise<{ status: number | null; output: string }>((resolve, reject) => {
+    const child = spawn('astro', ['build'], { cwd: dir, env });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code, output: out }));
+  });
+  return { status, output: output.replace(/\u001b\[[0-9;]*m/gu, ''), outDir: join(dir, 'dist') };
 }
 
 function listFiles(dir: string): string[] {

@@ -8,12 +8,12 @@ import { buildCatalog, type Source } from '../catalog.ts';
 import { ContentError, formatProblem } from '../errors.ts';
 import { asciiSlug, canonicalText } from '../passages/anchors.ts';
 import { toPassages } from '../passages/index.ts';
-import type { PassageOverride } from '../passages/types.ts';
+import type { PassageKind, PassageOverride } from '../passages/types.ts';
 import { diffVersions, type PassageChange } from '../revisions.ts';
 import { appendToManifest, MANIFEST_NAME } from '../seed-manifest.ts';
 import { decodeSeed } from '../seed-text.ts';
 import { extractArticle, isoDate, parseBylineLine, type ArticleMetadata, type Field } from './extract.ts';
-import { seedFromBlocks } from './seed.ts';
+import { seedFromBlocks, type SeedText } from './seed.ts';
 import { cleanValue } from './untrusted.ts';
 import { addRevisionEntry, addUnreviewedSource, appendSourceEntry } from './yaml-edits.ts';
 
@@ -63,6 +63,8 @@ export interface Report {
   /** Each metadata field with its value and where it came from (new sources). */
   fields: { name: string; value: string; from: string }[];
   leftOut: string[];
+  /** Lines that read alike but the page marked up as different kinds (src/lib/ingest/seed.ts). */
+  readAlike: SeedText['readAlike'];
   overrides: number;
   claims: number;
   changes: PassageChange[];
@@ -95,7 +97,7 @@ export function planAddSource(workspace: Workspace, request: Request): Plan {
 
   const read = readArticle(request.file);
   if (!read.ok) return read;
-  const { seedBytes, metadata, overrides, leftOut } = read;
+  const { seedBytes, metadata, overrides, leftOut, readAlike } = read;
   const seedText = new TextDecoder().decode(seedBytes);
   const { passages } = toPassages(seedText.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n'), overrides);
   const canonical = passages.map((p) => canonicalText(p.text));
@@ -135,15 +137,22 @@ export function planAddSource(workspace: Workspace, request: Request): Plan {
         'give it an entry first (see the comment at the top of the file).',
       );
     }
-    return planRevision(workspace, request, target, { seedBytes, metadata, passages, leftOut });
+    return planRevision(workspace, request, target, { seedBytes, metadata, passages, leftOut, readAlike });
   }
-  return planNewSource(workspace, request, sources, { seedBytes, metadata, overrides, passages, leftOut });
+  return planNewSource(workspace, request, sources, { seedBytes, metadata, overrides, passages, leftOut, readAlike });
 }
 
 // ── Reading the file ──────────────────────────────────────────────────────────────────────────
 
 type Read =
-  | { ok: true; seedBytes: Uint8Array; metadata: ArticleMetadata; overrides: PassageOverride[]; leftOut: string[] }
+  | {
+      ok: true;
+      seedBytes: Uint8Array;
+      metadata: ArticleMetadata;
+      overrides: PassageOverride[];
+      leftOut: string[];
+      readAlike: SeedText['readAlike'];
+    }
   | { ok: false; reason: string; fix: string };
 
 const NOT_AN_ARTICLE: [RegExp, string][] = [
@@ -204,7 +213,7 @@ export function readArticle(file: { name: string; bytes: Uint8Array }): Read {
     if (byline.dateIso) metadata.dateIso = { value: byline.dateIso, from: 'the byline line of the text' };
     break;
   }
-  return { ok: true, seedBytes: file.bytes, metadata, overrides: [], leftOut: [] };
+  return { ok: true, seedBytes: file.bytes, metadata, overrides: [], leftOut: [], readAlike: [] };
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
@@ -245,8 +254,15 @@ function readWebPage(file: { name: string; bytes: Uint8Array }): Read {
       fix: 'save the page when the whole article shows (signed in, or from the browser’s reader view), and add that file.',
     };
   }
-  const { text, overrides } = seedFromBlocks(article.metadata.title?.value, article.blocks);
-  return { ok: true, seedBytes: utf8(text), metadata: article.metadata, overrides, leftOut: article.leftOut };
+  const { text, overrides, readAlike } = seedFromBlocks(article.metadata.title?.value, article.blocks);
+  return {
+    ok: true,
+    seedBytes: utf8(text),
+    metadata: article.metadata,
+    overrides,
+    leftOut: article.leftOut,
+    readAlike,
+  };
 }
 
 // ── A new source ──────────────────────────────────────────────────────────────────────────────
@@ -256,6 +272,7 @@ interface ReadArticle {
   metadata: ArticleMetadata;
   passages: ReturnType<typeof toPassages>['passages'];
   leftOut: string[];
+  readAlike: SeedText['readAlike'];
 }
 
 function planNewSource(
@@ -347,6 +364,7 @@ function planNewSource(
         ...(metadata.url ? [{ name: 'url', value: metadata.url.value, from: metadata.url.from }] : []),
       ],
       leftOut: article.leftOut,
+      readAlike: article.readAlike,
       overrides: article.overrides.length,
       claims: claims.claims,
       changes: [],
@@ -459,6 +477,7 @@ function planRevision(workspace: Workspace, request: Request, source: Source, ar
       passages: count(article.passages),
       fields: [],
       leftOut: article.leftOut,
+      readAlike: article.readAlike,
       overrides: 0,
       claims: 0,
       changes,
@@ -472,6 +491,21 @@ function planRevision(workspace: Workspace, request: Request, source: Source, ar
 }
 
 /** What the editor reads after the command: what was written, and what to check next. */
+const KIND_NAMES: Record<PassageKind, string> = {
+  heading: 'a heading',
+  paragraph: 'a paragraph',
+  'list-item': 'a list item',
+  furniture: 'page furniture',
+};
+
+/** Lines the seed cannot read as the page marked each of them up: say which, and that they need a look. */
+function readAlikeLines(report: Report): string[] {
+  return report.readAlike.map(
+    ({ line, kinds }) =>
+      `     The line "${line.length > 60 ? `${line.slice(0, 59)}…` : line}" stands on the page as ${kinds.map((k) => KIND_NAMES[k]).join(' and as ')}; the seed reads every such line as ${KIND_NAMES[kinds[0] as PassageKind]}: check them.`,
+  );
+}
+
 export function formatReport(report: Report): string {
   const out: string[] = [];
   const url = `/sources/${report.slug}/`;
@@ -496,6 +530,7 @@ export function formatReport(report: Report): string {
         `     Left out as page furniture: ${report.leftOut.map((l) => `"${l.length > 60 ? `${l.slice(0, 59)}…` : l}"`).join(', ')}.`,
       );
     }
+    out.push(...readAlikeLines(report));
     out.push(
       `  4. The claims ledger: ${report.claims > 0 ? `${report.claims} claims list it as not reviewed; ` : ''}review its column on /claims/ (states, differs or silent under each claim in content/claims.yaml).`,
       `  5. Cite it: on ${url}, select the words and choose "Copy citation". Then: npm run check:content`,
@@ -526,6 +561,7 @@ export function formatReport(report: Report): string {
       `  2. ${changed > 0 ? 'Citations of the changed passages: npm run check:content names any quote the new version no longer has, with the new words to quote.' : 'Citations: npm run check:content.'}`,
       `  3. Describe the correction in a note: \`note:\` under this revision in content/sources.yaml (or --note "…").`,
     );
+    out.push(...readAlikeLines(report));
     for (const m of report.metadataChanges) {
       out.push(
         `  · The page now gives the ${m.name} as "${m.page}" (content/sources.yaml has "${m.now}"): update it if the article changed it.`,

@@ -11,6 +11,12 @@ import type { Block } from './extract.ts';
 export interface SeedText {
   text: string;
   overrides: PassageOverride[];
+  /**
+   * Lines of the seed that read exactly alike but that the page marked up as different kinds (a heading
+   * "1. Now" and an ordered item "Now"): an override names a line by its text, so the seed can keep only one
+   * reading for all of them, the first one's. The editor is told to check them.
+   */
+  readAlike: { line: string; kinds: PassageKind[] }[];
 }
 
 export function seedFromBlocks(title: string | undefined, blocks: readonly Block[]): SeedText {
@@ -46,7 +52,14 @@ export function seedFromBlocks(title: string | undefined, blocks: readonly Block
     seen.add(passage.text);
     overrides.push({ line: passage.text, kind: intended });
   }
-  return { text, overrides };
+  const kindsOf = new Map<string, PassageKind[]>();
+  for (const { text: line, kind } of lines) {
+    const kinds = kindsOf.get(line) ?? [];
+    if (!kinds.includes(kind)) kinds.push(kind);
+    kindsOf.set(line, kinds);
+  }
+  const readAlike = [...kindsOf].filter(([, kinds]) => kinds.length > 1).map(([line, kinds]) => ({ line, kinds }));
+  return { text, overrides, readAlike };
 }
 
 /** A plain-text article: its lines as they are, line endings made `\n`, ending with one newline. */

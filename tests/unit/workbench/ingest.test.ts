@@ -261,6 +261,17 @@ describe('planAddSource: a new source', () => {
     const total = (ws.claimsText as string).match(/^- id: /gmu)?.length;
     expect(report).toContain(`${total} claims list it as not reviewed`);
     expect(report).toContain('Left out as page furniture: "Advertisement".');
+    expect(report).not.toContain('stands on the page as');
+  });
+
+  it('names the lines it could not read as the page marked each up', () => {
+    const report = formatReport({
+      ...plan.report,
+      readAlike: [{ line: '1. now', kinds: ['list-item', 'heading'] }],
+    } as typeof plan.report);
+    expect(report).toContain(
+      'The line "1. now" stands on the page as a list item and as a heading; the seed reads every such line as a list item: check them.',
+    );
   });
 });
 
@@ -446,7 +457,9 @@ describe('seedFromBlocks keeps the page’s reading of every block (property)', 
     fc.assert(
       fc.property(fc.uniqueArray(block, { minLength: 1, maxLength: 12, selector: (b) => b.text }), (blocks) => {
         fc.pre(!blocks.some((b) => b.text === 'Title Of The Piece'));
-        const { text: seed, overrides } = seedFromBlocks('Title Of The Piece', blocks);
+        const { text: seed, overrides, readAlike } = seedFromBlocks('Title Of The Piece', blocks);
+        // Lines that read alike but stand as different kinds cannot all keep their reading: reported (below).
+        fc.pre(readAlike.length === 0);
         const { passages, unusedOverrides } = toPassages(seed, overrides);
         expect(unusedOverrides).toEqual([]);
         expect(passages.map((p) => [p.kind, p.kind === 'list-item' ? (p.body ?? p.text) : p.text])).toEqual([
@@ -456,6 +469,19 @@ describe('seedFromBlocks keeps the page’s reading of every block (property)', 
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reports lines that read alike but stand on the page as different kinds, and keeps the first reading', () => {
+    // Found by the property above: an ordered item "now" is written "1. now", as is a heading "1. now".
+    const blocks = [
+      { kind: 'list-item' as const, text: 'now', ordered: true },
+      { kind: 'heading' as const, text: '1. now', ordered: false },
+      { kind: 'heading' as const, text: 'Deal', ordered: false },
+    ];
+    const { text: seed, overrides, readAlike } = seedFromBlocks('Title Of The Piece', blocks);
+    expect(readAlike).toEqual([{ line: '1. now', kinds: ['list-item', 'heading'] }]);
+    const { passages } = toPassages(seed, overrides);
+    expect(passages.map((p) => p.kind)).toEqual(['heading', 'list-item', 'list-item', 'heading']);
   });
 });
 
