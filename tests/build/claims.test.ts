@@ -684,47 +684,48 @@ describe('the ledger in fixture builds', { concurrent: true }, () => {
   });
 
   describe('a broken ledger stops the build with the file, the line and the fix', () => {
-    /** Edit the copy of content/claims.yaml; remember where. */
-    async function editLedger(name: string, edit: (lines: string[]) => number) {
-      let line = 0;
-      const build = await buildFixture(name, {
-        editContent: (file, body) => {
-          if (file.replace(/\\/gu, '/') !== 'claims.yaml') return body;
+    // Both mistakes in one ledger, one build: the check reports every problem of the ledger at once.
+    const name = 'claims-broken-ledger';
+    const file = `.tmp/fixtures/${name}/content/claims.yaml`;
+    let build: FixtureBuild;
+    let quoteLine = 0;
+    let noteLine = 0;
+    beforeAll(async () => {
+      build = await buildFixture(name, {
+        editContent: (path, body) => {
+          if (path.replace(/\\/gu, '/') !== 'claims.yaml') return body;
           const lines = body.split('\n');
-          line = edit(lines);
+          // A quote that is not in the source.
+          const q = lines.findIndex((l) => /^\s+quote: "/u.test(l));
+          lines[q] = (lines[q] as string).replace(/"$/u, ' in every particular"');
+          quoteLine = q + 1;
+          // A note on a source that states the claim, reported at the source's key, the line above its status.
+          const n = lines.findIndex((l) => /^\s+status: states$/u.test(l));
+          const indent = (/^\s+/u.exec(lines[n] as string) as RegExpExecArray)[0];
+          lines.splice(n + 1, 0, `${indent}note: Agrees in full.`);
+          noteLine = n;
+          if (n < q) quoteLine += 1;
           return lines.join('\n');
         },
       });
-      expect(line).toBeGreaterThan(0);
-      return { build, line, file: `.tmp/fixtures/${name}/content/claims.yaml` };
-    }
+    });
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
-    it('a quote that is not in the source', async () => {
-      const { build, line, file } = await editLedger('claims-broken-quote', (lines) => {
-        const i = lines.findIndex((l) => /^\s+quote: "/u.test(l));
-        lines[i] = (lines[i] as string).replace(/"$/u, ' in every particular"');
-        return i + 1;
-      });
+    it('a quote that is not in the source', () => {
+      expect(quoteLine).toBeGreaterThan(0);
       expect(build.status).not.toBe(0);
       expect(build.output).toMatch(
-        new RegExp(`${escape(file)}:${line}:1: quote not found in "[^"]+" \\([a-z0-9-]+\\)`, 'u'),
+        new RegExp(`${escape(file)}:${quoteLine}:1: quote not found in "[^"]+" \\([a-z0-9-]+\\)`, 'u'),
       );
       expect(build.output).toContain('Fix: copy the words exactly');
     });
 
-    it('a note on a source that states the claim', async () => {
-      const { build, line, file } = await editLedger('claims-note-on-states', (lines) => {
-        const i = lines.findIndex((l) => /^\s+status: states$/u.test(l));
-        const indent = (/^\s+/u.exec(lines[i] as string) as RegExpExecArray)[0];
-        lines.splice(i + 1, 0, `${indent}note: Agrees in full.`);
-        // The problem is reported at the source's key, the line above its status.
-        return i;
-      });
+    it('a note on a source that states the claim', () => {
+      expect(noteLine).toBeGreaterThan(0);
       expect(build.status).not.toBe(0);
       expect(build.output).toMatch(
         new RegExp(
-          `${escape(file)}:${line}: claim "[a-z0-9-]+", source "[a-z0-9-]+": a note is only for differences\\.`,
+          `${escape(file)}:${noteLine}: claim "[a-z0-9-]+", source "[a-z0-9-]+": a note is only for differences\\.`,
           'u',
         ),
       );

@@ -84,10 +84,19 @@ describe('fixture builds', { concurrent: true }, () => {
   });
 
   describe('bad input stops the build with a message that names the file, the line and the fix', () => {
+    // The three bad seeds in one build: every seed's problem is reported at once.
+    let badSeeds: Promise<Awaited<ReturnType<typeof buildFixture>>> | undefined;
+    const withBadSeeds = () =>
+      (badSeeds ??= buildFixture('bad-seeds', {
+        extraSeeds: {
+          '007_empty.txt': '',
+          '008_blank.txt': ' \n\t\n',
+          '009_latin1.txt': Buffer.from('First line\nCaf\xe9 au lait\n', 'latin1'),
+        },
+      }));
+
     it('an empty seed and a whitespace-only seed', async () => {
-      const build = await buildFixture('empty-seeds', {
-        extraSeeds: { '007_empty.txt': '', '008_blank.txt': ' \n\t\n' },
-      });
+      const build = await withBadSeeds();
       expect(build.status).not.toBe(0);
       expect(build.output).toMatch(/seeds\/007_empty\.txt:1: this seed is empty\.\n\s+Fix: /u);
       expect(build.output).toMatch(/seeds\/008_blank\.txt:1: this seed contains only white space\./u);
@@ -95,9 +104,7 @@ describe('fixture builds', { concurrent: true }, () => {
     });
 
     it('bytes that are not UTF-8', async () => {
-      const build = await buildFixture('latin1-seed', {
-        extraSeeds: { '009_latin1.txt': Buffer.from('First line\nCaf\xe9 au lait\n', 'latin1') },
-      });
+      const build = await withBadSeeds();
       expect(build.status).not.toBe(0);
       expect(build.output).toMatch(/seeds\/009_latin1\.txt:2: byte 0xe9 at offset 14 is not valid UTF-8\./u);
       sentenceBeforeStack(build.output);
