@@ -13,7 +13,7 @@ import type { ViteDevServer } from 'vite';
 import { catalogFiles, contentPaths, contentRoots } from '../lib/catalog-files.ts';
 import { siteCorpus } from '../lib/site-corpus.ts';
 import { ContentError, contentErrorMessage } from '../lib/errors.ts';
-import { collectionLoads } from '../loaders/watch.ts';
+import { collectionLoads } from '../loaders/sync.ts';
 import { contentRefresh } from './content-refresh.ts';
 
 /** The loaders of the collections made from seeds/ and content/ (src/loaders/), by name. */

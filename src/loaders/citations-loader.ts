@@ -7,7 +7,7 @@ import { countElement, countText, markerElement, proseText, renderProse } from '
 import { CELL_STATUSES, claimSummary, unreviewedWarnings } from '../lib/claims.ts';
 import { checkedContent } from '../lib/site-corpus.ts';
 import { join, relative } from 'node:path';
-import { syncOrDefer } from './watch.ts';
+import { syncOrDefer } from './sync.ts';
 
 /** The one checked content (read and resolved once per build), or every problem in every file at once. */
 function corpusFor(root: string) {

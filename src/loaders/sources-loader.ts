@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/errors.ts';
 import { siteCorpus } from '../lib/site-corpus.ts';
 import { PASSAGE_KINDS, type PassageKind } from '../lib/passages/types.ts';
-import { syncOrDefer } from './watch.ts';
+import { syncOrDefer } from './sync.ts';
 
 const passageSchema = z.object({
   id: z.string(),
