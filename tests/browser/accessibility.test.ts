@@ -2,6 +2,8 @@
 // control on every page, each with visible focus. One test per page and scheme, so a failure names both; the
 // message lists rule, impact, element and why (see runAxe in tests/support/browser.ts). Pages are checked a few
 // at a time; on each, axe looks at the freshly loaded page in the light scheme, then the keyboard walks it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPagePaths } from '../support/site.ts';
@@ -18,6 +20,7 @@ import {
   type SitePage,
 } from '../support/browser.ts';
 import { focusWalk, problemsIn } from '../support/keyboard.ts';
+import { DIST } from '../support/paths.ts';
 
 const paths = allPagePaths();
 const longest = longestSource();
@@ -37,6 +40,13 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
     expect(paths.filter((p) => p.startsWith('/sources/')).length).toBeGreaterThanOrEqual(6);
   });
 
+  it('dark mode is CSS alone: no script the site ships reads the colour scheme (so axe may switch a loaded page)', () => {
+    const scripts = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => /\.m?js$/u.test(f));
+    expect(scripts.length).toBeGreaterThan(0);
+    const reading = scripts.filter((f) => /prefers-color-scheme|matchMedia/u.test(readFileSync(join(DIST, f), 'utf8')));
+    expect(reading).toEqual([]);
+  });
+
   /** A freshly loaded page in this colour scheme, axe-core already in it. */
   async function opened(path: string, scheme: 'light' | 'dark'): Promise<SitePage> {
     const site = await newPage(browser, { colorScheme: scheme, axe: true });
@@ -54,8 +64,8 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
 
   // Each page is a suite of its own; the suites run a few at a time, the tests in one in order.
   describe.for(paths)('%s', { concurrent: true }, (path) => {
-    // One load of the page in the light scheme serves axe, then the keyboard walk (which then scrolls back
-    // to the top, where a reader starts): one navigation fewer per page. Each test opens it if it is the first.
+    // One load of the page serves axe in both schemes, then the keyboard walk (which then scrolls back to the
+    // top, where a reader starts): two navigations fewer per page. Each test opens it if it is the first.
     let light: Promise<SitePage> | undefined;
     const lightPage = () => (light ??= opened(path, 'light'));
     afterAll(async () => {
@@ -66,12 +76,15 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       await expectNoAxeViolations(await lightPage(), 'light');
     });
 
+    // The same load in the dark scheme: the site's dark mode is CSS alone (no script reads the scheme), so the page
+    // switched to it is the page a reader in dark mode loads. Back to light for the keyboard walk.
     it('has no axe violations (dark)', { concurrent: false }, async () => {
-      const site = await opened(path, 'dark');
+      const site = await lightPage();
+      await site.page.emulateMedia({ colorScheme: 'dark' });
       try {
         await expectNoAxeViolations(site, 'dark');
       } finally {
-        await site.close();
+        await site.page.emulateMedia({ colorScheme: 'light' });
       }
     });
 
