@@ -23,8 +23,11 @@ const CONTENT_LOADERS = [
   'renegotiated-timeline',
   'renegotiated-claims',
 ] as const;
-/** Tries at reloading them, 50 ms apart (Astro reloads its content config in well under a second). */
-const RELOAD_ATTEMPTS = 200;
+/**
+ * Tries at reloading them, 50 ms apart: up to 30 s (Astro reloads its content config in under a second, and in a
+ * few on a busy machine).
+ */
+const RELOAD_ATTEMPTS = 600;
 
 export default function contentDev(): AstroIntegration {
   return {
