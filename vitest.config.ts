@@ -26,8 +26,9 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/require-built-site.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
+          // A fixture build that takes 5 s alone took 125 s beside the others on a slow run: a safety net, not a limit.
+          testTimeout: 360_000,
+          hookTimeout: 480_000,
           // Two files at a time: each fixture build has a project root of its own (tests/support/site-root.ts),
           // so builds no longer take turns on one .astro/ folder.
           maxWorkers: 2,
