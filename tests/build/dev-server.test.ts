@@ -43,7 +43,7 @@ describe('astro dev on a copy of the content', () => {
   let server: DevServer;
   beforeAll(async () => {
     server = await startDevServer(copy.env, cacheDirFor('dev-server'));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
   });

@@ -57,7 +57,7 @@ describe('the workbench', { concurrent: true }, () => {
       );
       copy.write('content/explainers/new-sources.mdx', explainer('a total cap that neither company disclosed'));
       build = await buildCopy(copy);
-    }, 240_000);
+    }, 480_000);
 
     it('the command adds each page and says what to check next', { concurrent: false }, () => {
       for (const run of added) {
@@ -138,7 +138,7 @@ describe('the workbench', { concurrent: true }, () => {
           explainer('a total cap that the companies have not made public'),
         );
         fixed = await buildCopy(copy, { script: true });
-      }, 240_000);
+      }, 480_000);
 
       it('is added beside the original, and the command names the quote that no longer holds', () => {
         expect(revised.status, revised.output).toBe(0);
@@ -264,7 +264,7 @@ describe('the workbench', { concurrent: true }, () => {
     let build: Run & { outDir: string };
     beforeAll(async () => {
       build = await buildCopy(copy);
-    }, 240_000);
+    }, 480_000);
     const lineOf = (file: string, needle: string) =>
       copy
         .read(file)
