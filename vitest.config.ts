@@ -46,7 +46,7 @@ export default defineConfig({
             'tests/support/chromium-server.ts',
           ],
           // Generous: on a machine others are using too, a test can take several times its usual time.
-          testTimeout: 120_000,
+          testTimeout: 180_000,
           hookTimeout: 240_000,
           // Three files at a time, each in a context of its own in the one Chromium, and within a file the tests
           // that open pages of their own run a few at a time (describe.concurrent): they mostly wait on Chromium,
