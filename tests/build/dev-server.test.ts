@@ -33,11 +33,7 @@ copy.edit('content/sources.yaml', (t) =>
   t.replace('  byline: Insights AI\n', '  byline: Insights AI\n  byline: Again\n'),
 );
 
-const lineOf = (file: string, needle: string) =>
-  copy
-    .read(file)
-    .split('\n')
-    .findIndex((l) => l.includes(needle)) + 1;
+const lineOf = copy.lineOf;
 
 describe('astro dev on a copy of the content', () => {
   let server: DevServer;

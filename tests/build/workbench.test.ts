@@ -149,11 +149,7 @@ describe('the workbench', { concurrent: true }, () => {
       it('stops the build at the citation: the quote, the old passage, and the nearest new text', () => {
         expect(broken.status).not.toBe(0);
         readable(broken);
-        const line =
-          copy
-            .read('content/explainers/new-sources.mdx')
-            .split('\n')
-            .findIndex((l) => l.includes('The revenue share')) + 1;
+        const line = copy.lineOf('content/explainers/new-sources.mdx', 'The revenue share');
         expect(broken.output).toContain(`${copy.rel}/content/explainers/new-sources.mdx:${line}:`);
         expect(broken.output).toContain('quote not found in "Microsoft and OpenAI Rewrite Their Cloud Pact"');
         expect(broken.output).toContain('"a total cap that neither company disclosed"');
@@ -265,11 +261,7 @@ describe('the workbench', { concurrent: true }, () => {
     beforeAll(async () => {
       build = await buildCopy(copy);
     }, 480_000);
-    const lineOf = (file: string, needle: string) =>
-      copy
-        .read(file)
-        .split('\n')
-        .findIndex((l) => l.includes(needle)) + 1;
+    const lineOf = copy.lineOf;
 
     it('fails, with the sentence first and no stack trace', () => {
       expect(build.status).not.toBe(0);
@@ -295,11 +287,7 @@ describe('the workbench', { concurrent: true }, () => {
       const run = await buildCopy(meta);
       expect(run.status).not.toBe(0);
       readable(run);
-      const line =
-        meta
-          .read('content/sources.yaml')
-          .split('\n')
-          .findIndex((l) => l.includes('byline: Again')) + 1;
+      const line = meta.lineOf('content/sources.yaml', 'byline: Again');
       expect(run.output).toContain(
         `${meta.rel}/content/sources.yaml:${line}:3: the YAML cannot be read: Map keys must be unique`,
       );
@@ -315,11 +303,7 @@ describe('the workbench', { concurrent: true }, () => {
       );
       const run = await buildCopy(copy, { script: true });
       expect(run.status).not.toBe(0);
-      const line =
-        copy
-          .read('content/pages/about.mdx')
-          .split('\n')
-          .findIndex((l) => l.includes('key-changes-123abc')) + 1;
+      const line = copy.lineOf('content/pages/about.mdx', 'key-changes-123abc');
       expect(run.output).toContain(
         `${copy.rel}/content/pages/about.mdx:${line}:5: the link "/sources/azure-exclusivity-ends/#key-changes-123abc" goes to passage #key-changes-123abc, which "Microsoft and OpenAI End 7-Year Azure Exclusivity in Partnership Overhaul" (azure-exclusivity-ends) does not have. Did you mean #key-changes-ab567a (¶ 5): "Key Changes"?`,
       );

@@ -14,6 +14,8 @@ export interface ContentCopy {
   /** Write a file in the copy (path relative to `dir`, e.g. `content/claims.yaml`). */
   write(file: string, text: string | Uint8Array): void;
   read(file: string): string;
+  /** The 1-based line of the file's first line that contains `needle` (0 when none does). */
+  lineOf(file: string, needle: string): number;
   /** Change a file of the copy: (text) → new text. Fails if nothing changed, so a stale edit is noticed. */
   edit(file: string, change: (text: string) => string): void;
 }
@@ -39,6 +41,11 @@ export function copyContent(name: string, options: { seeds?: boolean } = {}): Co
       writeFileSync(join(dir, file), text);
     },
     read: (file) => readFileSync(join(dir, file), 'utf8'),
+    lineOf: (file, needle) =>
+      copy
+        .read(file)
+        .split('\n')
+        .findIndex((l) => l.includes(needle)) + 1,
     edit(file, change) {
       const before = copy.read(file);
       const after = change(before);
