@@ -17,8 +17,12 @@ export type Focused = {
   clearOfHeader: boolean;
 };
 
-/** Where a walk stops: when the body has focus (focus left the last control), or an element matching a selector. */
-export type Until = 'body' | { selector: string };
+/**
+ * Where a walk stops: an element matching a selector (that stop included). There is no "until focus leaves the
+ * page": Tab past the last control moves focus out of the page, and a key sent after that (a batch sends
+ * several) makes the browser bring focus back in at the top, unseen by the page. walkFromTop walks a whole page.
+ */
+export type Until = { selector: string };
 
 type WalkState = { log: Focused[]; stopped: boolean; remove: () => void };
 type WalkWindow = Window & { __focusWalk?: WalkState };
@@ -37,7 +41,7 @@ export async function focusWalk(
   count: number,
   until?: Until,
 ): Promise<Focused[]> {
-  await page.evaluate(installRecorder, until === undefined ? null : until === 'body' ? 'body' : until.selector);
+  await page.evaluate(installRecorder, until?.selector ?? null);
   const session = await page.context().newCDPSession(page);
   try {
     let sent = 0;
@@ -64,6 +68,36 @@ export async function focusWalk(
   }
 }
 
+/** What walkFromTop records for the stop after the page's last control, where a reader's Tab leaves the page. */
+export const END_OF_PAGE = 'end of page';
+
+/**
+ * From the top of the page, as a reader arriving at it: Tab through every control until focus would leave the
+ * page. The last entry is END_OF_PAGE unless the walk ran out of presses first (focus trapped, or `count`
+ * too small). A focus point before the first control and a catch after the last are added for the walk and
+ * removed after it: focus never leaves the page, so batched keys cannot bring it back in behind the walk.
+ */
+export async function walkFromTop(page: Page, count: number): Promise<Focused[]> {
+  await page.evaluate(() => {
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.dataset['focusWalkStart'] = '';
+    const end = document.createElement('span');
+    end.tabIndex = 0;
+    end.dataset['focusWalkEnd'] = '';
+    document.body.prepend(start);
+    document.body.append(end);
+    start.focus({ preventScroll: true });
+  });
+  try {
+    return await focusWalk(page, 'Tab', count, { selector: '[data-focus-walk-end]' });
+  } finally {
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[data-focus-walk-start], [data-focus-walk-end]')) el.remove();
+    });
+  }
+}
+
 /** Send `n` presses of the key without waiting for each: the browser handles them in order. */
 async function pressMany(session: CDPSession, key: 'Tab' | 'Shift+Tab', n: number): Promise<void> {
   // As Playwright sends Tab: a raw key down (no text) and a key up; Shift as a modifier (8).
@@ -86,6 +120,8 @@ function installRecorder(until: string | null): void {
   const log: Focused[] = [];
   const describe = (): Focused => {
     const el = document.activeElement as HTMLElement | null;
+    if (el?.hasAttribute('data-focus-walk-end'))
+      return { element: 'end of page', what: 'end of page', indicator: true, visible: true, inView: true, clearOfHeader: true };
     if (!el || el === document.body)
       return { element: 'body', what: 'body', indicator: false, visible: false, inView: false, clearOfHeader: false };
     const s = getComputedStyle(el);
@@ -131,7 +167,7 @@ function installRecorder(until: string | null): void {
     const focused = describe();
     log.push(focused);
     const el = document.activeElement;
-    if (until === 'body' ? focused.element === 'body' : until !== null && el?.matches(until)) state.stopped = true;
+    if (until !== null && el?.matches(until)) state.stopped = true;
   };
   window.addEventListener('keydown', onKeyDown, true);
   window.addEventListener('keyup', onKeyUp, true);
