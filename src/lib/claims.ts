@@ -55,9 +55,11 @@ export function parseClaims(
   text: string,
   file: string,
   sourceSlugs: readonly string[],
-): { claims: LocatedClaim[]; problems: ContentProblem[] } {
+): { claims: LocatedClaim[]; problems: ContentProblem[]; complete: boolean } {
   const { items, problems } = parseYamlList(text, file, claimSchema, (k) => FIXES[k] ?? 'correct the value.', 'claim');
   const claims: LocatedClaim[] = [];
+  // A claim the YAML or the schema rejected is not in `claims`: what refers to it is not "unknown".
+  const complete = problems.length === 0;
   problems.push(
     ...duplicateIdProblems(
       items.map((item) => ({ id: item.value.id, line: item.line })),
@@ -119,7 +121,7 @@ export function parseClaims(
     });
   }
   // In file order, as an editor reads them (a problem with the whole file, which has no line, first).
-  return { claims, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  return { claims, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), complete };
 }
 
 /** How the sources stand on a claim, for the matrix: how many state it, differ, say nothing. */

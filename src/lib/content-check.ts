@@ -65,7 +65,7 @@ export function checkContent(root: string, env: NodeJS.ProcessEnv = process.env)
     const tree = corpus.pages.get(file)?.tree;
     return tree ? { file, tree } : { file };
   });
-  // A ledger or timeline that cannot be read has its own problems: links into it are not checked as well.
+  // A ledger or timeline that cannot be read (whole) has its own problems: links into it are not checked as well.
   const unreadable = (name: string) =>
     corpus.problems.some(
       (p) => p.file === rel(join(paths.contentDir, name)) && /^the YAML cannot be read/u.test(p.message),
@@ -73,7 +73,7 @@ export function checkContent(root: string, env: NodeJS.ProcessEnv = process.env)
   problems.push(
     ...checkContentLinks({
       sources: catalog.sources,
-      claimIds: unreadable(CLAIMS_FILE) ? undefined : corpus.claims.map((c) => c.claim.id),
+      claimIds: corpus.ledgerComplete ? corpus.claims.map((c) => c.claim.id) : undefined,
       eventIds: unreadable(TIMELINE_FILE) ? undefined : corpus.events.map((e) => e.located.event.id),
       files: parsed,
     }),

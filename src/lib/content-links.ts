@@ -12,7 +12,8 @@ import { visit } from 'unist-util-visit';
 import type { Source } from './catalog.ts';
 import type { ContentProblem } from './errors.ts';
 import { closestStretch } from './quotes.ts';
-import { explainerUrl, sourceUrl, TIMELINE_URL, urlForContentFile } from './routes.ts';
+import { closestWord } from './edit-distance.ts';
+import { explainerUrl, FIXED_PAGES, sourceUrl, TIMELINE_URL, urlForContentFile } from './routes.ts';
 
 /** Ids every page has, and those of each kind of page besides its content's own. */
 export const PAGE_IDS = {
@@ -198,7 +199,16 @@ export function checkContentLinks(targets: LinkTargets): ContentProblem[] {
         })${canonical === TIMELINE_URL ? ' or events (the `id`s in content/timeline.yaml)' : ''}.`,
       };
     }
-    return undefined;
+    // Any other page address (a file such as /data/claims.json is left to the build's check of the built site).
+    if (/\.[A-Za-z0-9]+$/u.test(path) || path.startsWith('/pagefind/') || path.startsWith('/_astro/')) return undefined;
+    const pages = [...new Set([...FIXED_PAGES, ...targets.files.flatMap((f) => urlForContentFile(f.file) ?? [])])];
+    if (pages.includes(path)) return undefined;
+    if (pages.includes(`${path}/`)) return trailingSlash(raw, `${path}/${url.hash}`);
+    const guess = closestWord(pages, path.endsWith('/') ? path : `${path}/`);
+    return {
+      message: `the link "${raw}" goes to ${path}, which is not a page of the site.${guess ? ` Did you mean ${guess}?` : ''}`,
+      fix: `link to one of the site's pages: ${pages.sort().join(', ')}, or a source (/sources/<slug>/).`,
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { closestWord } from './edit-distance.ts';
 import type { ContentProblem } from './errors.ts';
 import { yamlErrorOffset } from './yaml-list.ts';
 
@@ -116,6 +117,24 @@ export function checkFrontmatter(text: string, file: string, options: { explaine
       1,
       '`order` must be a whole number.',
       'write the explainer’s place in the list as a number, e.g. order: 3.',
+    );
+  }
+  // A misspelt or invented field would be silently ignored (a hand-written "updated:" date, "descripton:").
+  const allowed: string[] = options.explainer ? ['title', 'description', 'order'] : ['title', 'description'];
+  for (const key of Object.keys(fields)) {
+    if (allowed.includes(key)) continue;
+    const near = closestWord(allowed, key);
+    const dated = /^(?:date|updated|last[-_ ]?updated|lastmod|modified|published)$/iu.test(key);
+    const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    at(
+      position((pair?.key as { range?: number[] } | undefined)?.range?.[0]).line,
+      1,
+      key === 'order'
+        ? '`order` is only for explainers: a page is not in the list of explainers.'
+        : `unknown field \`${key}\` in the frontmatter${near ? `; did you mean \`${near}\`?` : '.'}`,
+      dated
+        ? 'remove it: the "Last updated" date is the date of the last commit that changed the file, never written by hand.'
+        : `${near ? `write \`${near}:\`, or remove it` : 'remove it'}; the fields are ${allowed.map((k) => `\`${k}\``).join(', ')}.`,
     );
   }
   return { data: fields, problems, endLine: close + 1 };

@@ -4,6 +4,9 @@ export const sourceUrl = (slug: string) => `/sources/${slug}/`;
 export const explainerUrl = (id: string) => `/explainers/${id}/`;
 export const TIMELINE_URL = explainerUrl('timeline');
 
+/** The pages src/pages makes besides sources and explainers (tests/unit/routes.test.ts keeps this list true). */
+export const FIXED_PAGES = ['/', '/about/', '/claims/', '/data/', '/explainers/', '/figures/', '/search/', '/sources/'] as const;
+
 /** The URL of the page a content file becomes (`content/explainers/x.mdx` → `/explainers/x/`). */
 export function urlForContentFile(relativePath: string): string | undefined {
   const path = relativePath.replace(/\\/gu, '/');

@@ -220,6 +220,20 @@ describe('parseSourcesMetadata: problems name the file, the line and the fix', (
     ]);
   });
 
+  it('a dateIso that is not the stated date is a problem; one that is, or a date stated only in part, is not', () => {
+    const wrong = problemsOf(yaml(entry({ date: 'May 2, 2026', dateIso: '2026-05-03' })));
+    expect(wrong.map((p) => [p.line, p.message, p.fix])).toEqual([
+      [
+        1,
+        'dateIso 2026-05-03 is not the date the article states (date: May 2, 2026, that is 2026-05-02).',
+        'write `dateIso: 2026-05-02`, or correct `date:` to what the article says.',
+      ],
+    ]);
+    for (const date of ['May 2, 2026', '2 May 2026', 'Sat 2 May 2026 (updated)', 'Spring 2026'])
+      expect(parse(yaml(entry({ date, dateIso: '2026-05-02' }))).problems, date).toEqual([]);
+    expect(problemsOf(yaml(entry({ date: '3 May 2026', dateIso: '2026-05-02' })))).toHaveLength(1);
+  });
+
   it('a YAML syntax error is reported at its line, and nothing else is returned', () => {
     const text = ['- seed: 000_aaaa.txt', '  slug: a', '  title: "unterminated', '  date: x', ''].join('\n');
     const { entries, problems } = parse(text);

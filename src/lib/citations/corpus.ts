@@ -10,6 +10,7 @@ import type { JsxElement } from '../prose/flatten.ts';
 import { checkClaimProse, checkEventDate, checkFrontmatterCounts } from './content-checks.ts';
 import { buildCitationIndex, type CitationIndex, type CitationUse, type CitingDocument } from './index-builder.ts';
 import { analyseTree, type FoundCount, type TreeAnalysis } from './mdx.ts';
+import { checkMdxUsage, PROSE_COMPONENTS } from './mdx-usage.ts';
 import { mdxSyntaxProblem, parseMdx, parseMdxFile } from './parse-mdx.ts';
 import { checkSentences } from './sentence-checks.ts';
 import { inferenceRecords, type InferenceRecord } from './inferences.ts';
@@ -59,6 +60,11 @@ export interface Corpus {
   events: EventProse[];
   claims: LocatedClaim[];
   ledger: Map<string, LedgerEntry>;
+  /**
+   * False when the ledger file could not be read whole (a YAML or schema mistake, reported at its line): a claim
+   * missing from `ledger` may then be one the mistake hid, so nothing is reported for referring to it.
+   */
+  ledgerComplete: boolean;
   /** Every place the site gives its own reasoning (<Inference>), with what it rests on. */
   inferences: InferenceRecord[];
   problems: ContentProblem[];
@@ -102,10 +108,12 @@ export function buildCorpus(input: CorpusInput): Corpus {
 
   // The ledger first: a typed count in the prose is reported beside what the ledger says.
   let claims: LocatedClaim[] = [];
+  let ledgerComplete = true;
   if (input.claims) {
     const parsed = parseClaims(input.claims.text, input.claims.file, slugs);
     problems.push(...parsed.problems);
     claims = parsed.claims;
+    ledgerComplete = parsed.complete;
   }
   const stating = new Map(
     claims.map(({ claim }) => [claim.id, Object.values(claim.sources).filter((s) => s.status === 'states').length]),
@@ -180,6 +188,7 @@ export function buildCorpus(input: CorpusInput): Corpus {
         countOf: (node) => countByNode.get(node),
         sources: bySlug,
         ledger,
+        ledgerComplete,
       }),
     );
     return useByNode;
@@ -219,7 +228,7 @@ export function buildCorpus(input: CorpusInput): Corpus {
   const sorted = dedupe(problems).sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  return { index, pages, events, claims, ledger, inferences, problems: sorted };
+  return { index, pages, events, claims, ledger, ledgerComplete, inferences, problems: sorted };
 }
 
 const isUse = (u: CitationUse | undefined): u is CitationUse => u !== undefined;
@@ -265,6 +274,7 @@ function readSummary(
     };
   }
   const analysis = analyseTree(tree, file, { requireCitations: true, where, ledgerCount });
+  analysis.problems.push(...checkMdxUsage(tree, file, { components: PROSE_COMPONENTS, where }));
   analysis.problems = analysis.problems.map(move);
   analysis.citations = analysis.citations.map((c) => ({ ...c, ...move(c) }));
   analysis.counts = analysis.counts.map((c) => ({ ...c, ...move(c) }));

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import type { ContentProblem } from '../errors.ts';
 import { checkFrontmatter } from '../frontmatter.ts';
+import { checkMdxUsage, EXPLAINER_COMPONENTS, PROSE_COMPONENTS } from './mdx-usage.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
 
@@ -32,7 +33,7 @@ export const isExplainerFile = (file: string) => /(?:^|\/)explainers\/[^/]+\.mdx
 /**
  * Parse an MDX file and report, in the project's format, what stops it being read: its
  * frontmatter (fences, YAML, fields) and MDX syntax (a quotation mark inside an attribute, an
- * unclosed tag, a stray `{`). Never throws for a mistake in the file.
+ * unclosed tag, a stray `{`), and what MDX reads but the site cannot render (mdx-usage.ts). Never throws for a mistake in the file.
  */
 export function parseMdxFile(text: string, file: string): ParsedMdxFile {
   const front = checkFrontmatter(text, file, { explainer: isExplainerFile(file) });
@@ -42,7 +43,8 @@ export function parseMdxFile(text: string, file: string): ParsedMdxFile {
   }
   try {
     const tree = parser.runSync(parser.parse(text)) as Root;
-    return { tree, frontmatter: front.data, problems: front.problems };
+    const components = isExplainerFile(file) ? EXPLAINER_COMPONENTS : PROSE_COMPONENTS;
+    return { tree, frontmatter: front.data, problems: [...front.problems, ...checkMdxUsage(tree, file, { components })] };
   } catch (error) {
     return { frontmatter: front.data, problems: [...front.problems, mdxSyntaxProblem(error, text, file)] };
   }
@@ -71,17 +73,26 @@ export function mdxSyntaxProblem(error: unknown, text: string, file: string): Co
     (/^Unexpected character/u.test(reason) && /attribute/u.test(reason))
   ) {
     const inCite = /<Cite\b/u.test(sourceLine);
-    // MDX trips over the text after the quotation mark that ended the value: point at that mark.
-    const open = sourceLine.lastIndexOf('="', column - 1);
-    const early = open === -1 ? -1 : sourceLine.indexOf('"', open + 2);
+    // MDX trips over the text after the quotation mark that ended the value: point at that mark. The value being
+    // read is the last one opened before that text, between double or single quotes.
+    const before = sourceLine.slice(0, column - 1);
+    const open = Math.max(before.lastIndexOf('="'), before.lastIndexOf("='"));
+    const mark = open === -1 ? '"' : (sourceLine[open + 1] as string);
+    const early = open === -1 ? -1 : sourceLine.indexOf(mark, open + 2);
+    const name = open === -1 ? 'quote' : (/([\w-]+)$/u.exec(sourceLine.slice(0, open))?.[1] ?? 'quote');
+    const single = mark === "'";
     return {
       ...where,
       ...(early !== -1 && early < column - 1 ? { column: early + 1 } : {}),
       message: inCite
-        ? 'a quotation mark inside quote="…" ends the attribute early, so MDX cannot read the rest of the <Cite>.'
+        ? single
+          ? `an apostrophe inside ${name}='…' ends the attribute early, so MDX cannot read the rest of the <Cite>.`
+          : `a quotation mark inside ${name}="…" ends the attribute early, so MDX cannot read the rest of the <Cite>.`
         : `MDX cannot read this tag: ${firstSentence(reason)}.`,
       fix: inCite
-        ? 'write the quote between single quotes when it contains double ones, quote=\'he said "yes"\', or use curly quotes “ ” inside quote="…" (they match the source\'s straight ones).'
+        ? single
+          ? `write the ${name} between double quotes when it contains an apostrophe, ${name}="Microsoft's license", or use a curly ’ inside ${name}='…' (it matches the source's straight one).`
+          : `write the ${name} between single quotes when it contains double ones, ${name}='he said "yes"', or use curly quotes “ ” inside ${name}="…" (they match the source's straight ones).`
         : 'check the tag’s attributes: each is name="value", and a value cannot contain its own quotation mark.',
     };
   }

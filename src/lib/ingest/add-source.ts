@@ -178,6 +178,14 @@ export function readArticle(file: { name: string; bytes: Uint8Array }): Read {
 
   const decoded = decodeSeed(file.bytes, file.name);
   if (!decoded.ok) {
+    // Text in another encoding (Windows-1252, Latin-1) is an article all the same: say how to convert it.
+    if (/is not valid UTF-8/u.test(decoded.problem.message)) {
+      return {
+        ok: false,
+        reason: `${file.name} is not UTF-8 text: on line ${decoded.problem.line ?? 1}, ${decoded.problem.message}`,
+        fix: `save it as UTF-8, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 ${file.name} > article.txt\` (for text saved on Windows), then run add-source again with the new file.`,
+      };
+    }
     return {
       ok: false,
       reason: `${file.name} is not an article: ${decoded.problem.message}`,

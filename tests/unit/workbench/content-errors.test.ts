@@ -30,6 +30,15 @@ describe('MDX syntax, explained', () => {
     expect(p.fix).toContain('curly quotes');
   });
 
+  it("an apostrophe inside quote='…' points at the apostrophe and says to use double quotes (not single ones)", () => {
+    const text = `${FRONT}A claim <Cite source="s" quote='Microsoft's license extends' />.\n`;
+    const p = only(parseMdxFile(text, EXPLAINER).problems);
+    expect(p).toMatchObject({ line: 7, column: (text.split('\n')[6] as string).indexOf("'s license") + 1 });
+    expect(p.message).toBe("an apostrophe inside quote='…' ends the attribute early, so MDX cannot read the rest of the <Cite>.");
+    expect(p.fix).toMatch(/^write the quote between double quotes when it contains an apostrophe, quote="Microsoft's license"/u);
+    expect(p.fix).toContain('curly ’');
+  });
+
   it('an unclosed tag is reported where it opens', () => {
     const text = `${FRONT}Intro.\n\nA claim with <b>bold words.\n`;
     const p = only(parseMdxFile(text, EXPLAINER).problems);
@@ -48,6 +57,45 @@ describe('MDX syntax, explained', () => {
     expect(p).toMatchObject({ line: 7, column: 5 });
     expect(p.message).toMatch(/^MDX reads \{ … \} as code/u);
     expect(p.fix).toContain('\\{');
+  });
+});
+
+describe('what MDX reads but the site cannot render', () => {
+  it('a word in braces is code to MDX: reported where it stands, with how to write braces as text', () => {
+    const p = only(parseMdxFile(`${FRONT}One {report} says so <Cite source="s" quote="q" />.\n`, EXPLAINER).problems);
+    expect(formatProblem(p).split('\n')[0]).toBe(
+      `${EXPLAINER}:7:5: MDX reads {report} as code, which the site does not run: its words would be lost from the page, or stop the build.`,
+    );
+    expect(p.fix).toContain('\\{ and \\}');
+  });
+
+  it('in a timeline summary too, where the words would silently vanish from the page: at its line and column', () => {
+    const copy = copyContent('timeline-braces');
+    copy.edit('content/timeline.yaml', (t) => t.replace('A third calls the partnership', 'A third {calls} the partnership'));
+    const lines = checkContent(ROOT, copy.env).problems.map((p) => formatProblem(p).split('\n')[0]);
+    const line = copy.lineOf('content/timeline.yaml', '{calls}');
+    const column = copy.read('content/timeline.yaml').split('\n')[line - 1]!.indexOf('{calls}') + 1;
+    expect(lines).toEqual([
+      `${copy.rel}/content/timeline.yaml:${line}:${column}: the summary of event "2019": MDX reads {calls} as code, which the site does not run: its words would be lost from the page, or stop the build.`,
+    ]);
+  });
+
+  it('an MDX comment is a note for editors, and allowed', () => {
+    expect(parseMdxFile(`${FRONT}A claim {/* check this */} <Cite source="s" quote="q" />.\n`, EXPLAINER).problems).toEqual([]);
+  });
+
+  it('a misspelt component is named, with the one meant; one with no near name lists those there are', () => {
+    const near = only(parseMdxFile(`${FRONT}A claim <Cit source="s" quote="q" />.\n`, EXPLAINER).problems);
+    expect(near).toMatchObject({ line: 7, column: 9, message: 'there is no component <Cit>; did you mean <Cite>?' });
+    expect(near.fix).toMatch(/^write <Cite>\. The components here are <Cite>, <Count>, <Editorial>, <Inference>, <TimelineEvents>\.$/u);
+    const far = only(parseMdxFile(`---\ntitle: T\ndescription: D\n---\n\nA chart: <BarChart />\n`, 'content/pages/x.mdx').problems);
+    expect(far.message).toBe('there is no component <BarChart>.');
+    // A page is not an explainer: no timeline there.
+    expect(far.fix).toBe('use one of <Cite>, <Count>, <Editorial>, <Inference>, or write \\< if the < is text.');
+  });
+
+  it('HTML elements are not components: <b> and <br /> pass', () => {
+    expect(parseMdxFile(`${FRONT}A <b>bold</b> claim<br /> <Cite source="s" quote="q" />.\n`, EXPLAINER).problems).toEqual([]);
   });
 });
 
@@ -93,6 +141,19 @@ describe('frontmatter, with lines counted in the file', () => {
     expect(
       checkFrontmatter('---\ntitle: T\ndescription: D\n---\n', 'content/pages/a.mdx', { explainer: false }).problems,
     ).toEqual([]);
+  });
+
+  it('an unknown or misspelt field is reported at its line, not ignored; a hand-written date says where dates come from', () => {
+    const text = '---\ntitle: T\ndescription: D\norder: 1\nupdated: 2026-05-01\ndescripton: typo\n---\n\nText.\n';
+    const explainer = checkFrontmatter(text, EXPLAINER, { explainer: true }).problems.map(formatProblem);
+    expect(explainer).toEqual([
+      `${EXPLAINER}:5:1: unknown field \`updated\` in the frontmatter.\n  Fix: remove it: the "Last updated" date is the date of the last commit that changed the file, never written by hand.`,
+      `${EXPLAINER}:6:1: unknown field \`descripton\` in the frontmatter; did you mean \`description\`?\n  Fix: write \`description:\`, or remove it; the fields are \`title\`, \`description\`, \`order\`.`,
+    ]);
+    const page = checkFrontmatter('---\ntitle: T\ndescription: D\norder: 1\n---\n', 'content/pages/x.mdx', { explainer: false });
+    expect(page.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, '`order` is only for explainers: a page is not in the list of explainers.'],
+    ]);
   });
 
   it('a file without frontmatter shows the frontmatter to write', () => {
@@ -179,5 +240,19 @@ describe('checkContent on a broken copy of the site: every problem at once, each
     );
     // The unreadable ledger hides no other problem, and invents none (its claims' links are not "missing").
     expect(again.filter((l) => l?.includes('goes to claim'))).toEqual([]);
+    expect(again.filter((l) => l?.includes('there is no claim'))).toEqual([]);
+  });
+});
+
+describe('one mistake in the ledger is one problem, not one per reference to the claims it hides', () => {
+  it.for([
+    ['a status misspelt', 'status', (t: string) => t.replace(/(- id: license-term\n[\s\S]*?status: )states/u, '$1stated')],
+    ['straight quotes inside a double-quoted quote', 'quotes', (t: string) => t.replace('quote: "a license to OpenAI IP', 'quote: "a "license" to OpenAI IP')],
+  ] as const)('%s', ([, name, change]) => {
+    const copy = copyContent(`ledger-one-problem-${name}`);
+    copy.edit('content/claims.yaml', change);
+    const problems = checkContent(ROOT, copy.env).problems.map((p) => formatProblem(p).split('\n')[0]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${copy.rel}/content/claims\\.yaml:\\d+`, 'u'));
   });
 });

@@ -23,7 +23,8 @@ describe('broken links in a copy of the content', () => {
     'A [claim](/claims/#revenue-share-capped) that was never in the ledger.',
     'A [timeline event](/explainers/timeline/#2025-13) and a [section](/explainers/exclusivity/#why-it-happend) that do not exist.',
     'A [page address](/explainers/exclusivity) without its trailing slash.',
-    'Good ones: [passage](/sources/azure-exclusivity-ends/#key-changes-ab567a), [claim](/claims/#license-term), [event](/explainers/timeline/#2025-10), [section](/explainers/exclusivity/#why-it-happened), [note](/explainers/exclusivity/#note-3), <a href="/sources/no-longer-tied-to-azure/#full-text">full text</a>.',
+    'A [top-level page](/claim/) that does not exist, and [another](/figures) without its slash.',
+    'Good ones: [home](/), [figures](/figures/), [data](/data/), [a data file](/data/claims.json), [search](/search/?q=cap), [passage](/sources/azure-exclusivity-ends/#key-changes-ab567a), [claim](/claims/#license-term), [event](/explainers/timeline/#2025-10), [section](/explainers/exclusivity/#why-it-happened), [note](/explainers/exclusivity/#note-3), <a href="/sources/no-longer-tied-to-azure/#full-text">full text</a>.',
   ];
   copy.edit(about, (t) => `${t.trimEnd()}\n\n${added.join('\n\n')}\n`);
   const line = (needle: string) =>
@@ -58,7 +59,13 @@ describe('broken links in a copy of the content', () => {
     expect(first).toContain(
       `${file}:${line('trailing slash')}:3: the link "/explainers/exclusivity" lacks the trailing slash every page address on the site has.`,
     );
-    expect(problems).toHaveLength(6);
+    expect(first).toContain(
+      `${file}:${line('top-level page')}:3: the link "/claim/" goes to /claim/, which is not a page of the site. Did you mean /claims/?`,
+    );
+    expect(first).toContain(
+      `${file}:${line('top-level page')}:${(copy.read(about).split('\n')[line('top-level page') - 1] as string).indexOf('[another]') + 1}: the link "/figures" lacks the trailing slash every page address on the site has.`,
+    );
+    expect(problems).toHaveLength(8);
   });
 });
 

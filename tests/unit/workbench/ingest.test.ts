@@ -310,6 +310,14 @@ describe('planAddSource: refusals, with nothing to write', () => {
     );
   });
 
+  it('an article saved in another encoding: says it is not UTF-8 and how to convert it (not "not an article")', () => {
+    const latin1 = Uint8Array.from('Headline\n\nThe caf\u00e9 deal was signed.\n', (c) => c.charCodeAt(0));
+    const text = refusal(planAddSource(ws, request('cp1252.txt', latin1)));
+    expect(text).toMatch(/^cp1252\.txt is not UTF-8 text: on line 3, byte 0xe9 at offset \d+ is not valid UTF-8\./u);
+    expect(text).toContain('Fix: save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 cp1252.txt > article.txt`');
+    expect(text).not.toMatch(/SHA256SUMS|not an article/u);
+  });
+
   it('an article that is already a seed: a real seed given again as text', () => {
     const seed = readFileSync(join(ROOT, 'seeds/004_fa64b385c398ed41.txt'));
     expect(refusal(planAddSource(ws, request('copy.txt', seed)))).toMatch(
