@@ -2,14 +2,14 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { searchAliases } from '../lib/search/aliases.ts';
+import { aliasText, searchAliases } from '../lib/search/aliases.ts';
 
 /** Blocks of running text: each gets the aliases of what it says. Headings are left as written. */
 const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'blockquote']);
 
 /**
  * The explainers' (and pages') counterpart of the aliases on source passages: a block that writes "27%" or
- * "GPT-5.5" also carries "(27 percent)" or "(GPT 5.5)" for the index only, in an attribute Pagefind indexes where
+ * "GPT-5.5" also carries "⟦27 percent⟧" or "⟦GPT 5.5⟧" for the index only, in an attribute Pagefind indexes where
  * the element stands (`data-pagefind-index-attrs`). Nothing is added to the text: the span is empty. A block
  * inside a block (a paragraph in a list item) is covered by the outer one.
  */
@@ -22,7 +22,7 @@ export default function rehypeSearchAliases() {
         node.children.push(
           h('span', {
             className: ['search-alias'],
-            dataSearchAlias: `(${aliases.join('; ')})`,
+            dataSearchAlias: aliasText(aliases),
             dataPagefindIndexAttrs: 'data-search-alias',
           }),
         );

@@ -13,12 +13,17 @@ import {
   type SearchOutcome,
   type TermMatch,
 } from '../lib/search/fallback.ts';
+import { withoutAliases } from '../lib/search/aliases.ts';
 import { rewriteQuery } from '../lib/search/query.ts';
+
+/** What Pagefind gives for a result when it is shown: its excerpt, and its sub-results' (with the rest). */
+type ResultData = { excerpt?: string; sub_results?: { excerpt?: string }[] };
+type PagefindResult = { score: number; data?: () => Promise<ResultData> };
 
 export type PagefindSearch = (
   term: string | null,
   options?: Record<string, unknown>,
-) => Promise<{ results: readonly { score: number }[] } | null>;
+) => Promise<{ results: readonly PagefindResult[] } | null>;
 
 /** Written by the build from the index (scripts/search-vocabulary.mjs). */
 export const VOCABULARY_URL = '/search/vocabulary.json';
@@ -61,7 +66,7 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
     const id = ++latest;
     if (term === null || term.trim() === '') {
       report(undefined);
-      return search(term, options);
+      return shownAsOnThePage(await search(term, options));
     }
     const start = performance.now();
     let searches = 0;
@@ -143,6 +148,32 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
 
     performance.measure(MEASURE, { start, detail: { query: term, searched: outcome.searched, searches } });
     if (id === latest) report(describeOutcome(outcome));
-    return result;
+    return shownAsOnThePage(result);
+  };
+}
+
+const shownAsOnThePage = (found: Awaited<ReturnType<PagefindSearch>>) =>
+  found && { ...found, results: found.results.map(showingThePageOnly) };
+
+/** A result whose excerpts quote only what its page says: the index's aliases ("⟦27 percent⟧") taken out. */
+function showingThePageOnly(result: PagefindResult): PagefindResult {
+  const { data } = result;
+  if (!data) return result;
+  return {
+    ...result,
+    data: async () => {
+      const shown = await data.call(result);
+      return {
+        ...shown,
+        ...(shown.excerpt === undefined ? {} : { excerpt: withoutAliases(shown.excerpt) }),
+        ...(shown.sub_results
+          ? {
+              sub_results: shown.sub_results.map((sub) =>
+                sub.excerpt === undefined ? sub : { ...sub, excerpt: withoutAliases(sub.excerpt) },
+              ),
+            }
+          : {}),
+      };
+    },
   };
 }

@@ -104,6 +104,29 @@ describe.skipIf(!hasChromium)('search', { concurrent: true }, () => {
     }
   });
 
+  // The index holds aliases ("27 percent" where a passage writes "27%"), and Pagefind's excerpts quote the index.
+  it.for(['27%', 'GPT 5.5'])(
+    'shows in its excerpts only what the pages say, never a search alias (%s)',
+    async (query, { expect }) => {
+      const site = await newPage(browser);
+      try {
+        await results(site, query, expect);
+        const excerpts = (await site.page.evaluate(
+          `[...document.querySelectorAll('pagefind-results .pf-result-excerpt, pagefind-results .pf-heading-excerpt')].map((e) => e.textContent)`,
+        )) as string[];
+        expect(excerpts.filter((e) => e.trim() !== '').length).toBeGreaterThan(2);
+        expect(excerpts.filter((e) => /[⟦⟧]/u.test(e))).toEqual([]);
+        // The words searched are still marked where the page writes them its own way.
+        const marked = (await site.page.evaluate(
+          `[...document.querySelectorAll('pagefind-results li.pf-result mark')].map((m) => m.textContent)`,
+        )) as string[];
+        expect(marked.join(' ')).toMatch(query === '27%' ? /27/u : /GPT/iu);
+      } finally {
+        await site.close();
+      }
+    },
+  );
+
   it('opens a result at the passage, highlighted, with the searched words marked', async ({ expect }) => {
     const site = await newPage(browser);
     try {

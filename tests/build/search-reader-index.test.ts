@@ -110,7 +110,7 @@ describe('other ways readers write a passage’s figures and names', () => {
         if (aliases.length === 0) continue;
         seen += 1;
         const words = fold(passageWords(`/sources/${source.slug}/`, passage.id).join(' '));
-        expect(words, `${source.slug}#${passage.id}`).toContain(`(${aliases.join('; ')})`);
+        expect(words, `${source.slug}#${passage.id}`).toContain(`⟦${aliases.join('; ')}⟧`);
       }
     }
     expect(seen).toBeGreaterThanOrEqual(3);
@@ -125,18 +125,18 @@ describe('other ways readers write a passage’s figures and names', () => {
       ?.passages.find((p) => p.text.includes('GPT-5.5, Codex'));
     expect(
       passageWords('/sources/restructure-resolves-cloud-exclusivity-dispute/', stake?.id ?? '').join(' '),
-    ).toContain('(27 percent)');
-    expect(passageWords('/sources/azure-exclusivity-ends/', models?.id ?? '').join(' ')).toContain('(GPT 5.5)');
+    ).toContain('⟦27 percent⟧');
+    expect(passageWords('/sources/azure-exclusivity-ends/', models?.id ?? '').join(' ')).toContain('⟦GPT 5.5⟧');
   });
 
   it('are in the explainers too, so a section that writes "GPT-5.5" is found by "GPT 5.5"', () => {
     const explainer = byUrl.get('/explainers/exclusivity/') as Fragment;
     const words = explainer.content.split(/\s+/u);
-    const at = words.findIndex((w, i) => w === '(GPT' && words[i + 1]?.startsWith('5.5)'));
+    const at = words.findIndex((w, i) => w === '⟦GPT' && words[i + 1]?.startsWith('5.5⟧'));
     expect(at).toBeGreaterThan(-1);
     // Inside the paragraph that writes GPT-5.5: within a sentence of it.
     expect(words.slice(Math.max(0, at - 60), at).join(' ')).toContain('GPT-5.5');
-    expect((byUrl.get('/explainers/financial-terms/') as Fragment).content).toContain('(27 percent)');
+    expect((byUrl.get('/explainers/financial-terms/') as Fragment).content).toContain('⟦27 percent⟧');
   });
 
   it('are never shown: an attribute Pagefind indexes in place, with no text on the page', () => {
@@ -146,7 +146,7 @@ describe('other ways readers write a passage’s figures and names', () => {
     for (const alias of aliases) {
       expect(alias.textContent).toBe('');
       expect(alias.getAttribute('data-pagefind-index-attrs')).toBe('data-search-alias');
-      expect(alias.getAttribute('data-search-alias')).toMatch(/^\(.+\)$/u);
+      expect(alias.getAttribute('data-search-alias')).toMatch(/^⟦.+⟧$/u);
     }
   });
 });

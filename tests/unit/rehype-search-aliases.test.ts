@@ -2,6 +2,8 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { aliasText, withoutAliases } from '../../src/lib/search/aliases.ts';
 import rehypeSearchAliases from '../../src/plugins/rehype-search-aliases.ts';
 
 function run(tree: Root): Root {
@@ -27,11 +29,11 @@ describe('rehypeSearchAliases', () => {
 
   it('gives a block that writes a figure or a versioned name otherwise its alias, for the index only', () => {
     const tree = run(page());
-    expect(aliasesOf(tree)).toEqual(['(GPT 5.5)', null, null, null, null]);
+    expect(aliasesOf(tree)).toEqual(['⟦GPT 5.5⟧', null, null, null, null]);
     const cells = ((tree.children[2] as Element).children[0] as Element).children as Element[];
     expect(cells.map((td) => (td.children.at(-1) as Element).properties['dataSearchAlias'])).toEqual([
-      '(27 percent)',
-      '(50 billion)',
+      '⟦27 percent⟧',
+      '⟦50 billion⟧',
     ]);
     // A paragraph inside a list item is covered once, by the item.
     const item = ((tree.children[3] as Element).children[0] as Element).children as Element[];
@@ -47,7 +49,7 @@ describe('rehypeSearchAliases', () => {
     const span = (tree.children[0] as Element).children.at(-1) as Element;
     expect(span.properties).toEqual({
       className: ['search-alias'],
-      dataSearchAlias: '(GPT 5.5)',
+      dataSearchAlias: '⟦GPT 5.5⟧',
       dataPagefindIndexAttrs: 'data-search-alias',
     });
     expect(span.children).toEqual([]);
@@ -56,5 +58,32 @@ describe('rehypeSearchAliases', () => {
   it('leaves headings as written (their text makes their ids)', () => {
     const tree = run(page());
     expect(((tree.children[4] as Element).children as unknown[]).length).toBe(1);
+  });
+});
+
+describe('withoutAliases: excerpts show what the page says, never an alias', () => {
+  it('takes out whole aliases, and the space before each', () => {
+    expect(withoutAliases('an approximately <mark>27%</mark> stake. ⟦<mark>27</mark> percent⟧ More text')).toBe(
+      'an approximately <mark>27%</mark> stake. More text',
+    );
+    expect(withoutAliases('GPT-5.5 ⟦GPT 5.5; 50 billion⟧')).toBe('GPT-5.5');
+  });
+
+  it('takes out an alias cut off at either end of the excerpt', () => {
+    expect(withoutAliases('<mark>percent</mark>⟧ OpenAI will keep paying')).toBe('OpenAI will keep paying');
+    expect(withoutAliases('the technology. ⟦27 <mark>percent')).toBe('the technology.');
+  });
+
+  it('leaves an excerpt without aliases as it is', () => {
+    fc.assert(
+      fc.property(fc.string().filter((s) => !/[⟦⟧]|<mark>\s*<\/mark>/u.test(s)), (s) => withoutAliases(s) === s),
+    );
+  });
+
+  it('round trip: the alias text of any aliases is taken out whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1 }).filter((s) => !/[⟦⟧]/u.test(s)), { minLength: 1 }), fc.string().filter((s) => !/[⟦⟧]|<mark>\s*<\/mark>/u.test(s)), (aliases, before) =>
+        withoutAliases(`${before}${aliasText(aliases)}`) === before.trimEnd()),
+    );
   });
 });

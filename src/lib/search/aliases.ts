@@ -25,3 +25,24 @@ export function searchAliases(text: string): string[] {
   for (const m of text.matchAll(VERSIONED_NAME)) add(`${m[1]} ${m[2]}`);
   return aliases;
 }
+
+/**
+ * Aliases as the index reads them, between brackets no source uses, so the search page can take them out of the
+ * excerpts it shows (Pagefind's excerpts quote the indexed text, aliases included): a reader sees only what the
+ * page says.
+ */
+export const ALIAS_OPEN = '⟦';
+export const ALIAS_CLOSE = '⟧';
+export const aliasText = (aliases: readonly string[]): string => `${ALIAS_OPEN}${aliases.join('; ')}${ALIAS_CLOSE}`;
+
+/**
+ * An excerpt (HTML with <mark>s) without the aliases in it, whole or cut off at either end of the excerpt, and
+ * without the space before each.
+ */
+export function withoutAliases(excerpt: string): string {
+  return excerpt
+    .replace(/\s*⟦[^⟦⟧]*⟧/gu, '')
+    .replace(/^[^⟦⟧]*⟧\s*/u, '')
+    .replace(/\s*⟦[^⟦⟧]*$/u, '')
+    .replace(/<mark>\s*<\/mark>/gu, '');
+}
