@@ -18,7 +18,7 @@ import { rewriteQuery } from '../lib/search/query.ts';
 
 /** What Pagefind gives for a result when it is shown: its excerpt, and its sub-results' (with the rest). */
 type ResultData = { excerpt?: string; sub_results?: { excerpt?: string }[] };
-type PagefindResult = { score: number; data?: () => Promise<ResultData> };
+type PagefindResult = { id?: string; score: number; data?: () => Promise<ResultData> };
 
 export type PagefindSearch = (
   term: string | null,
@@ -143,6 +143,14 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
           }
         }
       }
+    }
+    if (rewrite.exact && result && result.results.length > 1) {
+      // Pagefind's phrase search finds the pages that have the phrase, but ranks them without the index's weights:
+      // put them in the order the same words rank in (evidence first), keeping the phrase's excerpts.
+      const ranked = await run(rewrite.query.replace(/^"|"$/gu, ''));
+      const rank = new Map((ranked?.results ?? []).map((r, i) => [r.id, i]));
+      const place = (r: PagefindResult) => rank.get(r.id) ?? Number.POSITIVE_INFINITY;
+      result = { ...result, results: [...result.results].sort((a, b) => place(a) - place(b)) };
     }
     if (!rewrite.exact) outcome.searched = terms.join(' ');
 

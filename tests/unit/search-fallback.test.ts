@@ -150,6 +150,15 @@ describe('describeOutcome: the line above the results', () => {
     expect(describeOutcome(outcome('GPT-5.5'))).toBeUndefined();
     expect(describeOutcome(outcome('revenue share cap?'))).toBeUndefined();
     expect(describeOutcome(outcome('"exact words"'))).toBeUndefined();
+    expect(describeOutcome(outcome('"$50 billion"'))).toBeUndefined();
+  });
+
+  it('a phrase with a figure written otherwise says how the figure was searched', () => {
+    expect(describeOutcome(outcome('"$50B"'))).toEqual({
+      lead: 'Searched for',
+      query: '"50 billion"',
+      details: ['“$50B” is searched as “50 billion”.'],
+    });
   });
 
   it('"Showing results for …" when a word was corrected', () => {

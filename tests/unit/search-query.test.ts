@@ -44,15 +44,23 @@ describe('rewriteQuery: a reader’s query as the index can answer it', () => {
     expect(rewriteQuery('what is it')).toMatchObject({ query: 'what is it', leftOut: [] });
   });
 
-  it('leaves a quoted phrase to Pagefind’s exact search, untouched', () => {
+  it('leaves a quoted phrase to Pagefind’s exact search, its words untouched but for figures and currency signs', () => {
     expect(rewriteQuery('"the $50 billion deal"')).toEqual({
       typed: '"the $50 billion deal"',
-      query: '"the $50 billion deal"',
-      terms: ['"the $50 billion deal"'],
+      query: '"the 50 billion deal"',
+      terms: ['"the 50 billion deal"'],
       leftOut: [],
       figures: [],
       exact: true,
     });
+    expect(rewriteQuery('"about 27% of it"')).toMatchObject({
+      query: '"about 27 percent of it"',
+      figures: [['27%', '27 percent']],
+      exact: true,
+    });
+    // Typographic quotes, as phones and Macs type them, make a phrase too.
+    expect(rewriteQuery('“first on Azure”')).toMatchObject({ query: '"first on Azure"', leftOut: [], exact: true });
+    expect(rewriteQuery('„first on Azure“')).toMatchObject({ query: '"first on Azure"', exact: true });
   });
 
   it('keeps month names, "no", "new", "still" and "may": they carry meaning here', () => {
@@ -65,7 +73,7 @@ describe('rewriteQuery: a reader’s query as the index can answer it', () => {
     fc.constantFrom(...STOP_WORDS),
     fc.constantFrom('Microsoft', 'license', 'GPT-5.5', 'Jassy', 'cap', '2032', 'non-exclusive', 'rights?'),
     fc.constantFrom('$50B', '27%', '$7.5 billion', '27 per cent'),
-    fc.string({ minLength: 1, maxLength: 10 }).filter((s) => !s.includes('"')),
+    fc.string({ minLength: 1, maxLength: 10 }).filter((s) => !/["“”„]/u.test(s)),
   );
 
   it('for any query: no currency sign and no word that says little is searched, unless only such words were typed', () => {

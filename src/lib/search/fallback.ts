@@ -116,7 +116,7 @@ const plainForm = (text: string) => text.split(/\s+/u).map(indexWord).filter(Boo
  */
 export function describeOutcome(outcome: SearchOutcome): SearchNote | undefined {
   const { rewrite, searched, corrected, unmatched, relaxed } = outcome;
-  if (rewrite.exact || plainForm(searched) === plainForm(rewrite.typed)) return undefined;
+  if (rewrite.exact ? rewrite.figures.length === 0 : plainForm(searched) === plainForm(rewrite.typed)) return undefined;
   const details: string[] = [];
   for (const [typed, form] of rewrite.figures) details.push(`“${typed}” is searched as “${form}”.`);
   for (const [typed, word] of corrected) details.push(`No page has “${typed}”; the nearest word is “${word}”.`);

@@ -26,7 +26,7 @@ export interface QueryRewrite {
   leftOut: string[];
   /** Figures written otherwise than the index writes them: [as typed, as searched]. */
   figures: [typed: string, form: string][];
-  /** A phrase in double quotes: searched exactly as typed (Pagefind's exact search), never rewritten. */
+  /** A phrase in double quotes: Pagefind's exact search, with only its figures rewritten and currency signs gone. */
   exact: boolean;
 }
 
@@ -37,9 +37,18 @@ export interface QueryRewrite {
  * Pagefind reads "GPT-5.5" and "non-exclusive" itself.
  */
 export function rewriteQuery(typed: string): QueryRewrite {
-  if (/^\s*".+"\s*$/u.test(typed)) {
-    const query = typed.trim();
-    return { typed, query, terms: [query], leftOut: [], figures: [], exact: true };
+  // A phrase between straight or typographic double quotes (a phone or a Mac types “…”): Pagefind's exact search,
+  // with its figures in the index's form and without currency signs, which the index does not have.
+  const phrase = /^\s*["“„”](.+)["”“]\s*$/u.exec(typed);
+  if (phrase) {
+    const inner = (phrase[1] as string).replace(/\s+/gu, ' ').trim();
+    const figures: [string, string][] = [];
+    for (const f of figureForms(inner)) {
+      if (f.text.replace(/[$€£]/gu, '').trim() !== f.form) figures.push([f.text, f.form]);
+    }
+    const words = withFigureForms(inner).replace(/[$€£]/gu, '').replace(/\s+/gu, ' ').trim();
+    const query = `"${words}"`;
+    return { typed, query, terms: [query], leftOut: [], figures, exact: true };
   }
   // Leaving a word out can bring a number and a scale together ("50 of bn"): rewrite until nothing changes, so
   // that searching what was searched searches the same.
