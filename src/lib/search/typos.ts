@@ -18,10 +18,36 @@ export function parseVocabulary(json: unknown): Vocabulary {
 }
 
 /**
+ * Edits between two words, a swap of two neighbouring letters counting as one ("frist" → "first"): the optimal
+ * string alignment distance (Levenshtein's, from fastest-levenshtein, where that is 0 or 1: a swap needs two).
+ */
+export function typoDistance(a: string, b: string): number {
+  const lev = distance(a, b);
+  if (lev <= 1) return lev;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const up = rows[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = d;
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/**
  * The site's word nearest to a word that matches nothing, or undefined when none is near enough. Near enough:
- * one edit (a letter added, dropped or changed: "jasy" → "jassy"), or two edits in a word of five letters or
- * more that keeps its first two letters ("clasue" → "clause", but not "expire" → "entire"). Numbers are never
- * corrected. Among equals, the word on more pages wins, then the first in alphabetical order.
+ * one edit (a letter added, dropped or changed, or two neighbours swapped: "jasy" → "jassy", "frist" → "first"),
+ * except a changed letter in a word of four ("cafe" is not "came"); or two edits in a word of seven letters or
+ * more that keeps its first two letters ("finacnial" → "financial", but not "expire" → "entire" nor "naive" →
+ * "name"). Numbers are never corrected. Among equals, the word on more pages wins, then the first in
+ * alphabetical order.
  */
 export function nearestWord(word: string, vocabulary: Vocabulary): string | undefined {
   const typed = indexWord(word);
@@ -29,9 +55,8 @@ export function nearestWord(word: string, vocabulary: Vocabulary): string | unde
   let best: { word: string; edits: number; pages: number } | undefined;
   for (const [candidate, pages] of vocabulary) {
     if (Math.abs(candidate.length - typed.length) > 2 || candidate.length < MIN_CORRECTED_LENGTH) continue;
-    const edits = distance(typed, candidate);
-    const near = edits === 1 || (edits === 2 && typed.length >= 5 && candidate.slice(0, 2) === typed.slice(0, 2));
-    if (!near) continue;
+    if (!isNear(typed, candidate)) continue;
+    const edits = typoDistance(typed, candidate);
     if (
       !best ||
       edits < best.edits ||
@@ -41,6 +66,16 @@ export function nearestWord(word: string, vocabulary: Vocabulary): string | unde
     }
   }
   return best?.word;
+}
+
+/** The rule of nearestWord: is `candidate` near enough to `typed` to be what was meant? */
+export function isNear(typed: string, candidate: string): boolean {
+  const edits = typoDistance(typed, candidate);
+  if (edits === 1) {
+    const changedLetter = typed.length === candidate.length && distance(typed, candidate) === 1;
+    return !(changedLetter && typed.length <= MIN_CORRECTED_LENGTH);
+  }
+  return edits === 2 && typed.length >= 7 && candidate.slice(0, 2) === typed.slice(0, 2);
 }
 
 /**
