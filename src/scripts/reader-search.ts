@@ -14,10 +14,11 @@ import {
   type TermMatch,
 } from '../lib/search/fallback.ts';
 import { withoutAliases } from '../lib/search/aliases.ts';
+import { highlightWordsOf, withHighlightWords } from '../lib/search/highlight.ts';
 import { rewriteQuery } from '../lib/search/query.ts';
 
 /** What Pagefind gives for a result when it is shown: its excerpt, and its sub-results' (with the rest). */
-type ResultData = { excerpt?: string; sub_results?: { excerpt?: string }[] };
+type ResultData = { url?: string; excerpt?: string; sub_results?: { url?: string; excerpt?: string }[] };
 type PagefindResult = { id?: string; score: number; data?: () => Promise<ResultData> };
 
 export type PagefindSearch = (
@@ -66,7 +67,7 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
     const id = ++latest;
     if (term === null || term.trim() === '') {
       report(undefined);
-      return shownAsOnThePage(await search(term, options));
+      return shownAsOnThePage(await search(term, options), []);
     }
     const start = performance.now();
     let searches = 0;
@@ -156,30 +157,32 @@ export function readerSearch(search: PagefindSearch, report: (note: SearchNote |
 
     performance.measure(MEASURE, { start, detail: { query: term, searched: outcome.searched, searches } });
     if (id === latest) report(describeOutcome(outcome));
-    return shownAsOnThePage(result);
+    return shownAsOnThePage(result, highlightWordsOf(outcome.searched));
   };
 }
 
-const shownAsOnThePage = (found: Awaited<ReturnType<PagefindSearch>>) =>
-  found && { ...found, results: found.results.map(showingThePageOnly) };
+const shownAsOnThePage = (found: Awaited<ReturnType<PagefindSearch>>, words: readonly string[]) =>
+  found && { ...found, results: found.results.map((result) => showingThePageOnly(result, words)) };
 
-/** A result whose excerpts quote only what its page says: the index's aliases ("⟦27 percent⟧") taken out. */
-function showingThePageOnly(result: PagefindResult): PagefindResult {
+/**
+ * A result whose excerpts quote only what its page says (the index's aliases, "⟦27 percent⟧", taken out), and
+ * whose links ask the page to mark the words as searched ("GPT-5.5", not the index's "gpt55").
+ */
+function showingThePageOnly(result: PagefindResult, words: readonly string[]): PagefindResult {
   const { data } = result;
   if (!data) return result;
+  const link = (url: string | undefined) => (url === undefined ? {} : { url: withHighlightWords(url, words) });
+  const excerpt = (text: string | undefined) => (text === undefined ? {} : { excerpt: withoutAliases(text) });
   return {
     ...result,
     data: async () => {
       const shown = await data.call(result);
       return {
         ...shown,
-        ...(shown.excerpt === undefined ? {} : { excerpt: withoutAliases(shown.excerpt) }),
+        ...link(shown.url),
+        ...excerpt(shown.excerpt),
         ...(shown.sub_results
-          ? {
-              sub_results: shown.sub_results.map((sub) =>
-                sub.excerpt === undefined ? sub : { ...sub, excerpt: withoutAliases(sub.excerpt) },
-              ),
-            }
+          ? { sub_results: shown.sub_results.map((sub) => ({ ...sub, ...link(sub.url), ...excerpt(sub.excerpt) })) }
           : {}),
       };
     },

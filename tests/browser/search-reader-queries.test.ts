@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('what the search page says it searched', () => {
       await input.focus();
       await site.page.keyboard.press('ArrowDown');
       const focused = (await site.page.evaluate('document.activeElement?.getAttribute("href")')) as string;
-      expect(focused).toMatch(/highlight=anthropic/u);
+      expect(focused).toMatch(/highlight=anthropic/iu);
       await site.page.keyboard.press('Enter');
       await site.page.waitForURL((url) => !url.pathname.startsWith('/search/'));
       await settle(site);
