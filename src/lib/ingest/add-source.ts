@@ -12,7 +12,7 @@ import type { PassageKind, PassageOverride } from '../passages/types.ts';
 import { diffVersions, type PassageChange } from '../revisions.ts';
 import { appendToManifest, MANIFEST_NAME } from '../seed-manifest.ts';
 import { decodeSeed } from '../seed-text.ts';
-import { extractArticle, isoDate, parseBylineLine, type ArticleMetadata, type Field } from './extract.ts';
+import { extractArticle, isoDate, parseBylineLine, parseDateLine, type ArticleMetadata, type Field } from './extract.ts';
 import { seedFromBlocks, type SeedText } from './seed.ts';
 import { cleanValue } from './untrusted.ts';
 import { addRevisionEntry, addUnreviewedSource, appendSourceEntry } from './yaml-edits.ts';
@@ -213,15 +213,30 @@ export function readArticle(file: { name: string; bytes: Uint8Array }): Read {
   const metadata: ArticleMetadata = {};
   const first = passages.find((p) => p.kind !== 'furniture');
   if (first?.kind === 'heading') metadata.title = { value: cleanValue(first.text), from: 'the first line of the text' };
-  for (const p of passages.slice(0, 5)) {
-    const byline = parseBylineLine(p.text) ?? parseBylineLine(p.text.replace(/^.*?\b(?=By\s)/u, ''));
-    if (!byline) continue;
-    metadata.byline = { value: byline.byline, from: 'the byline line of the text' };
-    if (byline.date) metadata.date = { value: byline.date, from: 'the byline line of the text' };
-    if (byline.dateIso) metadata.dateIso = { value: byline.dateIso, from: 'the byline line of the text' };
-    break;
+  // The byline and a line that is only the date, near the top: metadata, and page furniture rather than
+  // headings of the article (the seed keeps them, byte for byte; an override says what they are).
+  const overrides: PassageOverride[] = [];
+  for (const p of passages.slice(0, 6)) {
+    // The article's body has begun: a byline or a date further down is not the article's own.
+    if (p.kind === 'paragraph' && p.text.split(/\s+/u).length > 20) break;
+    const byline = metadata.byline
+      ? undefined
+      : (parseBylineLine(p.text) ?? parseBylineLine(p.text.replace(/^.*?\b(?=By\s)/u, '')));
+    if (byline) {
+      metadata.byline = { value: byline.byline, from: 'the byline line of the text' };
+      if (byline.date) metadata.date = { value: byline.date, from: 'the byline line of the text' };
+      if (byline.dateIso) metadata.dateIso = { value: byline.dateIso, from: 'the byline line of the text' };
+      if (p.kind === 'heading') overrides.push({ line: p.text, kind: 'furniture', label: 'Byline' });
+      continue;
+    }
+    const dateLine = metadata.date ? undefined : parseDateLine(p.text);
+    if (dateLine) {
+      metadata.date = { value: dateLine.date, from: 'the date line of the text' };
+      if (dateLine.dateIso) metadata.dateIso = { value: dateLine.dateIso, from: 'the date line of the text' };
+      if (p.kind === 'heading') overrides.push({ line: p.text, kind: 'furniture', label: 'Date' });
+    }
   }
-  return { ok: true, seedBytes: file.bytes, metadata, overrides: [], leftOut: [], readAlike: [] };
+  return { ok: true, seedBytes: file.bytes, metadata, overrides, leftOut: [], readAlike: [] };
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
@@ -531,7 +546,7 @@ export function formatReport(report: Report): string {
     for (const f of report.fields) out.push(`       ${f.name.padEnd(width)}  ${f.value}    ← ${f.from}`);
     out.push(
       `  2. The slug: ${url} is permanent from the first time it is published. To change it, change \`slug:\` now, before publishing.`,
-      `  3. The text: npm run dev, open ${url}, and compare it with the page.${report.overrides ? ` ${report.overrides} override(s) keep the page's headings and paragraphs as it marked them.` : ''}`,
+      `  3. The text: npm run dev, open ${url}, and compare it with the page.${report.overrides ? ` ${report.overrides} override(s) in content/sources.yaml say what a line is where the splitting rules would read it otherwise (a heading or paragraph as the page marked it; a byline or date line as page furniture).` : ''}`,
     );
     if (report.leftOut.length > 0) {
       out.push(

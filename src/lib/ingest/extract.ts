@@ -320,6 +320,22 @@ const DATE_WORDS = new RegExp(
 );
 
 /** "By Dana Whitfield · May 5, 2026 · 4 min read" → byline, date as written, ISO date. */
+/**
+ * A line that is only a date, as articles print it under the title: "April 29, 2026", "Published: Apr. 29, 2026",
+ * "Updated April 29, 2026 10:15 am ET". Undefined for a line that says anything more.
+ */
+export function parseDateLine(line: string): { date: string; dateIso?: string } | undefined {
+  const dated = DATE_WORDS.exec(line);
+  if (!dated) return undefined;
+  const rest = `${line.slice(0, dated.index)} ${line.slice(dated.index + dated[0].length)}`
+    .replace(/\b(?:published|updated|posted|on|at|am|pm|a\.m\.|p\.m\.|ET|EST|EDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST)\b/giu, ' ')
+    .replace(/[\d:.,|·•–—()\s-]/gu, '');
+  if (rest !== '') return undefined;
+  const month = MONTHS.findIndex((m) => m.toLowerCase().startsWith((dated[1] as string).slice(0, 3).toLowerCase())) + 1;
+  const iso = isoDate(`${dated[3]}-${String(month).padStart(2, '0')}-${String(dated[2]).padStart(2, '0')}`);
+  return { date: cleanValue(dated[0]), ...(iso ? { dateIso: iso } : {}) };
+}
+
 export function parseBylineLine(line: string): { byline: string; date?: string; dateIso?: string } | undefined {
   const match = /^By\s+(.+)$/u.exec(line);
   if (!match || line.split(' ').length > 20) return undefined;

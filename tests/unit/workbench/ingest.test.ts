@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, checkChecksums } from '../../../src/lib/catalog.ts';
 import { parseClaims } from '../../../src/lib/claims.ts';
-import { extractArticle, parseBylineLine } from '../../../src/lib/ingest/extract.ts';
+import { extractArticle, parseBylineLine, parseDateLine } from '../../../src/lib/ingest/extract.ts';
 import {
   formatReport,
   planAddSource,
@@ -160,6 +160,42 @@ describe('a saved blog post with only meta tags and a visible byline (cloud-note
     for (const words of FURNITURE) expect(all, words).not.toContain(words);
     expect(article?.leftOut).toEqual(['By Dana Whitfield · May 5, 2026 · 4 min read']);
     expect(article?.blocks.filter((b) => b.kind === 'list-item').map((b) => b.ordered)).toEqual([true, true, true]);
+  });
+});
+
+describe('planAddSource: a plain-text article with a byline and a date line under its title', () => {
+  const body = [
+    'Microsoft and OpenAI agreed on Monday to rewrite the terms of their partnership, ending the exclusivity that bound the two companies since 2019.',
+    'The new agreement keeps a license for Microsoft through 2032, according to both companies, and it removes the clause tied to artificial general intelligence.',
+    'Analysts said the change gives OpenAI room to sell its models on rival clouds, while Microsoft keeps its stake and its place as the primary cloud partner.',
+    'Neither company disclosed every financial term, but both said the revenue share would continue in a capped form for several more years under the new arrangement.',
+    'The deal also lets Microsoft pursue its own research toward advanced systems, alone or with partners, which the old contract had limited in several ways.',
+  ];
+  const article = ['Microsoft and OpenAI sign a new pact', 'By Sam Columnist', 'Published April 29, 2026', ...body].join('\n');
+  const plan = planned(planAddSource(workspace(), request('plain.txt', new TextEncoder().encode(`${article}\n`))));
+  const entry = () =>
+    parseSourcesMetadata(text(plan.writes.find((w) => w.path === 'content/sources.yaml')?.content ?? ''), 'x').entries.at(-1)
+      ?.metadata;
+
+  it('takes the byline and the date from their lines, saying so', () => {
+    expect(entry()).toMatchObject({ byline: 'Sam Columnist', date: 'April 29, 2026', dateIso: '2026-04-29' });
+    expect(plan.report.fields.find((f) => f.name === 'date')?.from).toBe('the date line of the text');
+  });
+
+  it('keeps the seed byte for byte, and marks those two lines as page furniture, not headings of the article', () => {
+    expect(text(plan.writes[0]?.content ?? '')).toBe(`${article}\n`);
+    expect(entry()?.overrides).toEqual([
+      { line: 'By Sam Columnist', kind: 'furniture', label: 'Byline' },
+      { line: 'Published April 29, 2026', kind: 'furniture', label: 'Date' },
+    ]);
+    expect(plan.report.passages).toMatchObject({ headings: 1, furniture: 2, paragraphs: 5 });
+  });
+
+  it('reads a date only on a line of its own: a sentence that gives a date is not one', () => {
+    expect(parseDateLine('April 29, 2026')).toEqual({ date: 'April 29, 2026', dateIso: '2026-04-29' });
+    expect(parseDateLine('Updated: Apr. 29, 2026 10:15 am ET')).toMatchObject({ dateIso: '2026-04-29' });
+    expect(parseDateLine('Sam Columnist April 29, 2026')).toBeUndefined();
+    expect(parseDateLine('The deal was signed on April 29, 2026.')).toBeUndefined();
   });
 });
 
