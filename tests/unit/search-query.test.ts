@@ -63,6 +63,25 @@ describe('rewriteQuery: a reader’s query as the index can answer it', () => {
     expect(rewriteQuery('„first on Azure“')).toMatchObject({ query: '"first on Azure"', exact: true });
   });
 
+  it('writes a number in words before a unit in digits, as the articles write it, and says so', () => {
+    expect(rewriteQuery('twenty-seven percent')).toMatchObject({
+      query: '27 percent',
+      figures: [['twenty-seven percent', '27 percent']],
+    });
+    expect(rewriteQuery('Twenty seven per cent stake')).toMatchObject({
+      query: '27 percent stake',
+      figures: [['Twenty seven per cent', '27 percent']],
+    });
+    expect(rewriteQuery('fifty billion dollars')).toMatchObject({
+      query: '50 billion',
+      figures: [['fifty billion dollars', '50 billion']],
+    });
+    expect(rewriteQuery('seven-year exclusivity')).toMatchObject({ query: '7-year exclusivity' });
+    // A number word on its own is a word.
+    expect(rewriteQuery('one report')).toMatchObject({ query: 'one report', figures: [] });
+    expect(rewriteQuery('someone seven')).toMatchObject({ query: 'someone seven', figures: [] });
+  });
+
   it('keeps month names, "no", "new", "still" and "may": they carry meaning here', () => {
     for (const word of ['may', 'march', 'no', 'not', 'new', 'still', 'cap', 'share', 'deal']) {
       expect(STOP_WORDS.has(word), word).toBe(false);

@@ -5,6 +5,8 @@
  * billion. Both sides write a figure as its number and a word: "27 percent", "50 billion".
  */
 
+import { SMALL_NUMBERS, TENS, wordValue } from '../prose/number-words.ts';
+
 const SCALES: Record<string, string> = {
   k: 'thousand',
   thousand: 'thousand',
@@ -86,4 +88,29 @@ export function withFigureForms(text: string): string {
     at = figure.index + figure.text.length;
   }
   return out + signless(text.slice(at));
+}
+
+const SMALL = SMALL_NUMBERS.join('|');
+const TEN = TENS.filter(Boolean).join('|');
+/** "twenty-seven percent", "fifty billion", "seven-year": a number in words before a unit a figure has. */
+const SPELLED = new RegExp(
+  String.raw`(?<![\w-])((?:${TEN})(?:[-\s](?:${SMALL}))?|${SMALL})(\s+|-)(percent|per\s+cent|pct|thousand|million|billion|trillion|years?)(?![\w])`,
+  'giu',
+);
+
+/**
+ * Numbers written in words before a unit, in digits: "twenty-seven percent" → "27 percent", "fifty billion" →
+ * "50 billion", "seven-year" → "7-year" (as the articles write them). A number word alone ("one report") stays.
+ */
+export function withSpelledNumbers(text: string): { text: string; changed: [typed: string, form: string][] } {
+  const changed: [string, string][] = [];
+  const out = text.replace(SPELLED, (written: string, number: string, gap: string, unit: string) => {
+    const [tens, ones] = number.toLowerCase().split(/[-\s]/u) as [string, string | undefined];
+    const value = (wordValue(tens) ?? 0) + (ones ? (wordValue(ones) ?? 0) : 0);
+    const word = /^(?:per\s+cent|pct)$/iu.test(unit) ? 'percent' : unit.toLowerCase();
+    const form = `${value}${gap === '-' ? '-' : ' '}${word}`;
+    changed.push([written, form]);
+    return form;
+  });
+  return { text: out, changed };
 }

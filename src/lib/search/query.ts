@@ -1,4 +1,4 @@
-import { figureForms, withFigureForms } from './figures.ts';
+import { figureForms, withFigureForms, withSpelledNumbers } from './figures.ts';
 import { trimPunctuation } from './words.ts';
 
 /**
@@ -52,13 +52,20 @@ export function rewriteQuery(typed: string): QueryRewrite {
   }
   // Leaving a word out can bring a number and a scale together ("50 of bn"): rewrite until nothing changes, so
   // that searching what was searched searches the same.
-  let text = typed.replace(/\s+/gu, ' ').trim();
+  const spelled = withSpelledNumbers(typed.replace(/\s+/gu, ' ').trim());
+  let text = spelled.text;
   let terms: string[] = [];
   const leftOut: string[] = [];
-  const figures: [string, string][] = [];
+  const figures: [string, string][] = [...spelled.changed];
   for (let round = 0; round < 3; round += 1) {
     for (const f of figureForms(text)) {
-      if (f.text.replace(/[$€£]/gu, '').trim() !== f.form) figures.push([f.text, f.form]);
+      if (f.text.replace(/[$€£]/gu, '').trim() === f.form) continue;
+      // "fifty billion dollars": "fifty billion" became "50 billion", and "50 billion dollars" now "50 billion".
+      const spelledBefore = figures.findIndex(([, form]) => f.text.startsWith(form));
+      if (spelledBefore >= 0) {
+        const [typedWords, form] = figures[spelledBefore] as [string, string];
+        figures[spelledBefore] = [`${typedWords}${f.text.slice(form.length)}`, f.form];
+      } else figures.push([f.text, f.form]);
     }
     const words = withFigureForms(text).split(' ').map(trimPunctuation).filter(Boolean);
     const stop = words.map((w) => STOP_WORDS.has(w.toLowerCase().replace(/[’']/gu, '')));
