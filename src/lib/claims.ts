@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 import type { CitationRequest } from './citations/resolve.ts';
@@ -55,11 +56,12 @@ export function parseClaims(
   text: string,
   file: string,
   sourceSlugs: readonly string[],
-): { claims: LocatedClaim[]; problems: ContentProblem[]; complete: boolean } {
+): { claims: LocatedClaim[]; problems: ContentProblem[]; hidden: ReadonlySet<string> | 'all' } {
   const { items, problems } = parseYamlList(text, file, claimSchema, (k) => FIXES[k] ?? 'correct the value.', 'claim');
   const claims: LocatedClaim[] = [];
-  // A claim the YAML or the schema rejected is not in `claims`: what refers to it is not "unknown".
-  const complete = problems.length === 0;
+  // A claim the schema rejected is not in `claims`, and a file the YAML parser cannot read has none: what refers
+  // to them is not "unknown". Their ids, read from the raw entries (every id, when the file cannot be read).
+  const hidden = hiddenClaimIds(text, new Set(items.map((item) => item.value.id)));
   problems.push(
     ...duplicateIdProblems(
       items.map((item) => ({ id: item.value.id, line: item.line })),
@@ -121,7 +123,7 @@ export function parseClaims(
     });
   }
   // In file order, as an editor reads them (a problem with the whole file, which has no line, first).
-  return { claims, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), complete };
+  return { claims, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), hidden };
 }
 
 /** How the sources stand on a claim, for the matrix: how many state it, differ, say nothing. */
@@ -184,4 +186,16 @@ export function ledgerCount(
     total: sourceSlugs.length,
     unreviewed: sourceSlugs.filter((slug) => (claim.sources[slug]?.status ?? 'unreviewed') === 'unreviewed').length,
   };
+}
+
+/** The ids of the entries that did not validate, or 'all' when the YAML cannot be read. */
+function hiddenClaimIds(text: string, valid: ReadonlySet<string>): ReadonlySet<string> | 'all' {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return 'all';
+  const data = doc.toJS() as unknown;
+  if (!Array.isArray(data)) return valid.size === 0 && (data === null || data === undefined) ? new Set() : 'all';
+  const ids = data.map((entry) => (entry as { id?: unknown } | null)?.id);
+  // An entry without a readable id could be the one a link names.
+  if (ids.some((id) => typeof id !== 'string')) return 'all';
+  return new Set((ids as string[]).filter((id) => !valid.has(id)));
 }

@@ -73,7 +73,10 @@ export function checkContent(root: string, env: NodeJS.ProcessEnv = process.env)
   problems.push(
     ...checkContentLinks({
       sources: catalog.sources,
-      claimIds: corpus.ledgerComplete ? corpus.claims.map((c) => c.claim.id) : undefined,
+      claimIds:
+        corpus.hiddenClaims === 'all'
+          ? undefined
+          : [...corpus.claims.map((c) => c.claim.id), ...corpus.hiddenClaims],
       eventIds: unreadable(TIMELINE_FILE) ? undefined : corpus.events.map((e) => e.located.event.id),
       files: parsed,
     }),

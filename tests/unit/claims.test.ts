@@ -112,8 +112,8 @@ describe('parseClaims: a valid claim', () => {
   });
 
   it('reads an empty ledger as no claims and no problems', () => {
-    expect(parse('')).toEqual({ claims: [], problems: [], complete: true });
-    expect(parse('# nothing yet\n')).toEqual({ claims: [], problems: [], complete: true });
+    expect(parse('')).toEqual({ claims: [], problems: [], hidden: new Set() });
+    expect(parse('# nothing yet\n')).toEqual({ claims: [], problems: [], hidden: new Set() });
   });
 });
 

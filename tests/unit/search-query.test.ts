@@ -53,14 +53,17 @@ describe('rewriteQuery: a reader’s query as the index can answer it', () => {
       figures: [],
       exact: true,
     });
-    expect(rewriteQuery('"about 27% of it"')).toMatchObject({
-      query: '"about 27 percent of it"',
-      figures: [['27%', '27 percent']],
-      exact: true,
+    // A percentage stays as typed: the page writes it so (Pagefind drops the "%"), and its alias stands elsewhere.
+    expect(rewriteQuery('"about 27% of it"')).toMatchObject({ query: '"about 27% of it"', figures: [], exact: true });
+    expect(rewriteQuery('"the $7.5B quarter"')).toMatchObject({
+      query: '"the 7.5 billion quarter"',
+      figures: [['$7.5B', '7.5 billion']],
     });
     // Typographic quotes, as phones and Macs type them, make a phrase too.
     expect(rewriteQuery('“first on Azure”')).toMatchObject({ query: '"first on Azure"', leftOut: [], exact: true });
     expect(rewriteQuery('„first on Azure“')).toMatchObject({ query: '"first on Azure"', exact: true });
+    // Two quoted words are two words, not one phrase.
+    expect(rewriteQuery('“exclusivity” and “Azure”')).toMatchObject({ query: 'exclusivity Azure', exact: false });
   });
 
   it('writes a number in words before a unit in digits, as the articles write it, and says so', () => {

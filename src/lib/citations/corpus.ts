@@ -61,10 +61,10 @@ export interface Corpus {
   claims: LocatedClaim[];
   ledger: Map<string, LedgerEntry>;
   /**
-   * False when the ledger file could not be read whole (a YAML or schema mistake, reported at its line): a claim
-   * missing from `ledger` may then be one the mistake hid, so nothing is reported for referring to it.
+   * Claims a mistake in the ledger file hid from `ledger` (reported at its line), or 'all' when the file cannot be
+   * read: referring to one of them is not reported as referring to a claim that does not exist.
    */
-  ledgerComplete: boolean;
+  hiddenClaims: ReadonlySet<string> | 'all';
   /** Every place the site gives its own reasoning (<Inference>), with what it rests on. */
   inferences: InferenceRecord[];
   problems: ContentProblem[];
@@ -108,12 +108,12 @@ export function buildCorpus(input: CorpusInput): Corpus {
 
   // The ledger first: a typed count in the prose is reported beside what the ledger says.
   let claims: LocatedClaim[] = [];
-  let ledgerComplete = true;
+  let hiddenClaims: ReadonlySet<string> | 'all' = new Set();
   if (input.claims) {
     const parsed = parseClaims(input.claims.text, input.claims.file, slugs);
     problems.push(...parsed.problems);
     claims = parsed.claims;
-    ledgerComplete = parsed.complete;
+    hiddenClaims = parsed.hidden;
   }
   const stating = new Map(
     claims.map(({ claim }) => [claim.id, Object.values(claim.sources).filter((s) => s.status === 'states').length]),
@@ -188,7 +188,7 @@ export function buildCorpus(input: CorpusInput): Corpus {
         countOf: (node) => countByNode.get(node),
         sources: bySlug,
         ledger,
-        ledgerComplete,
+        hiddenClaims,
       }),
     );
     return useByNode;
@@ -228,7 +228,7 @@ export function buildCorpus(input: CorpusInput): Corpus {
   const sorted = dedupe(problems).sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  return { index, pages, events, claims, ledger, ledgerComplete, inferences, problems: sorted };
+  return { index, pages, events, claims, ledger, hiddenClaims, inferences, problems: sorted };
 }
 
 const isUse = (u: CitationUse | undefined): u is CitationUse => u !== undefined;

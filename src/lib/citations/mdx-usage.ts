@@ -9,7 +9,7 @@ export const PROSE_COMPONENTS = [CITE, COUNT, EDITORIAL, INFERENCE] as const;
 export const EXPLAINER_COMPONENTS = [...PROSE_COMPONENTS, 'TimelineEvents'] as const;
 
 /** `{/* a note for editors *\/}`: MDX drops it, so it is allowed. */
-const COMMENT = /^\s*\/\*[\s\S]*\*\/\s*$/u;
+const COMMENT = /^\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)+$/u;
 
 type Expression = Node & { value?: string };
 type Element = Node & { name?: string | null };

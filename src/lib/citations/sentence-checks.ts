@@ -22,8 +22,8 @@ export interface SentenceCheckInput {
   useOf: (node: JsxElement) => CitationUse | undefined;
   countOf: (node: JsxElement) => FoundCount | undefined;
   sources: ReadonlyMap<string, Source>;
-  /** False when a mistake in the ledger file hid some of its claims: an id not in `ledger` is then not reported. */
-  ledgerComplete?: boolean;
+  /** Claims a mistake in the ledger file hid from `ledger` ('all': it cannot be read): not reported as unknown. */
+  hiddenClaims?: ReadonlySet<string> | 'all';
   /** The ledger by claim id, with the resolved citation of each cell. */
   ledger: ReadonlyMap<string, { claim: LocatedClaim; cells: (CitationUse | undefined)[] }>;
 }
@@ -43,6 +43,7 @@ export function checkSentences(input: SentenceCheckInput): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const passageOf = (use: CitationUse) => input.sources.get(use.source)?.passages.find((p) => p.id === use.passageId);
   const ids = [...input.ledger.keys()];
+  const hidden = (id: string) => input.hiddenClaims === 'all' || input.hiddenClaims?.has(id) === true;
   const unknownClaim = (id: string) => {
     const guess = closestWord(ids, id);
     return `there is no claim "${id}" in the claims ledger.${guess ? ` Did you mean "${guess}"?` : ''}`;
@@ -62,7 +63,7 @@ export function checkSentences(input: SentenceCheckInput): ContentProblem[] {
       if (!count?.claim) continue;
       claimIds.add(count.claim);
       if (!input.ledger.has(count.claim)) {
-        if (input.ledgerComplete === false) continue;
+        if (hidden(count.claim)) continue;
         problems.push({
           file: count.file,
           line: count.line,
@@ -93,7 +94,7 @@ export function checkSentences(input: SentenceCheckInput): ContentProblem[] {
     for (const id of sentence.claims) {
       const entry = input.ledger.get(id);
       if (!entry) {
-        if (input.ledgerComplete === false) continue;
+        if (hidden(id)) continue;
         problems.push({ ...at, message: unknownClaim(id), fix: 'link to a claim that exists in content/claims.yaml.' });
         continue;
       }

@@ -183,7 +183,7 @@ export function readArticle(file: { name: string; bytes: Uint8Array }): Read {
       return {
         ok: false,
         reason: `${file.name} is not UTF-8 text: on line ${decoded.problem.line ?? 1}, ${decoded.problem.message}`,
-        fix: `save it as UTF-8, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 ${file.name} > article.txt\` (for text saved on Windows), then run add-source again with the new file.`,
+        fix: `save it as UTF-8 under a new name, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 ${shellWord(file.name)} > ${shellWord(utf8Name(file.name))}\` (for text saved on Windows), then run add-source again with the new file.`,
       };
     }
     return {
@@ -214,30 +214,39 @@ export function readArticle(file: { name: string; bytes: Uint8Array }): Read {
   const first = passages.find((p) => p.kind !== 'furniture');
   if (first?.kind === 'heading') metadata.title = { value: cleanValue(first.text), from: 'the first line of the text' };
   // The byline and a line that is only the date, near the top: metadata, and page furniture rather than
-  // headings of the article (the seed keeps them, byte for byte; an override says what they are).
+  // headings of the article (the seed keeps them, byte for byte; an override says what they are). A date line
+  // counts only beside the byline: elsewhere a date may head a section ("January 5, 2019" in a timeline), and
+  // "Updated …" is not the date of publication.
   const overrides: PassageOverride[] = [];
-  for (const p of passages.slice(0, 6)) {
-    // The article's body has begun: a byline or a date further down is not the article's own.
-    if (p.kind === 'paragraph' && p.text.split(/\s+/u).length > 20) break;
-    const byline = metadata.byline
-      ? undefined
-      : (parseBylineLine(p.text) ?? parseBylineLine(p.text.replace(/^.*?\b(?=By\s)/u, '')));
-    if (byline) {
-      metadata.byline = { value: byline.byline, from: 'the byline line of the text' };
-      if (byline.date) metadata.date = { value: byline.date, from: 'the byline line of the text' };
-      if (byline.dateIso) metadata.dateIso = { value: byline.dateIso, from: 'the byline line of the text' };
-      if (p.kind === 'heading') overrides.push({ line: p.text, kind: 'furniture', label: 'Byline' });
-      continue;
-    }
-    const dateLine = metadata.date ? undefined : parseDateLine(p.text);
-    if (dateLine) {
+  const top = passages.slice(0, 6);
+  const at = top.findIndex((p) => parseBylineLine(p.text) ?? parseBylineLine(p.text.replace(/^.*?\b(?=By\s)/u, '')));
+  const bylinePassage = top[at];
+  if (bylinePassage) {
+    const byline = (parseBylineLine(bylinePassage.text) ??
+      parseBylineLine(bylinePassage.text.replace(/^.*?\b(?=By\s)/u, ''))) as NonNullable<ReturnType<typeof parseBylineLine>>;
+    metadata.byline = { value: byline.byline, from: 'the byline line of the text' };
+    if (byline.date) metadata.date = { value: byline.date, from: 'the byline line of the text' };
+    if (byline.dateIso) metadata.dateIso = { value: byline.dateIso, from: 'the byline line of the text' };
+    if (bylinePassage.kind === 'heading') overrides.push({ line: bylinePassage.text, kind: 'furniture', label: 'Byline' });
+  }
+  if (!metadata.date && at >= 0) {
+    for (const i of [at + 1, at - 1]) {
+      const p = top[i];
+      const dateLine = p && !/^\s*updated\b/iu.test(p.text) ? parseDateLine(p.text) : undefined;
+      if (!p || !dateLine) continue;
       metadata.date = { value: dateLine.date, from: 'the date line of the text' };
-      if (dateLine.dateIso) metadata.dateIso = { value: dateLine.dateIso, from: 'the date line of the text' };
+      metadata.dateIso = { value: dateLine.dateIso, from: 'the date line of the text' };
       if (p.kind === 'heading') overrides.push({ line: p.text, kind: 'furniture', label: 'Date' });
+      break;
     }
   }
   return { ok: true, seedBytes: file.bytes, metadata, overrides, leftOut: [], readAlike: [] };
 }
+
+/** A file name as one shell word. */
+const shellWord = (name: string) => (/^[\w./-]+$/u.test(name) ? name : `'${name.replace(/'/gu, "'\\''")}'`);
+/** Where the UTF-8 copy goes: beside the file, never over it ("a.txt" → "a.utf8.txt"). */
+const utf8Name = (name: string) => name.replace(/(\.[^./]*)?$/u, '.utf8.txt');
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = new TextDecoder('utf-8')

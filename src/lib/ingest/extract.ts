@@ -324,16 +324,18 @@ const DATE_WORDS = new RegExp(
  * A line that is only a date, as articles print it under the title: "April 29, 2026", "Published: Apr. 29, 2026",
  * "Updated April 29, 2026 10:15 am ET". Undefined for a line that says anything more.
  */
-export function parseDateLine(line: string): { date: string; dateIso?: string } | undefined {
+export function parseDateLine(line: string): { date: string; dateIso: string } | undefined {
   const dated = DATE_WORDS.exec(line);
   if (!dated) return undefined;
   const rest = `${line.slice(0, dated.index)} ${line.slice(dated.index + dated[0].length)}`
-    .replace(/\b(?:published|updated|posted|on|at|am|pm|a\.m\.|p\.m\.|ET|EST|EDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST)\b/giu, ' ')
+    .replace(/[ap]\.m\./giu, ' ')
+    .replace(/\b(?:published|updated|posted|on|at|am|pm|ET|EST|EDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST)\b/giu, ' ')
     .replace(/[\d:.,|·•–—()\s-]/gu, '');
   if (rest !== '') return undefined;
   const month = MONTHS.findIndex((m) => m.toLowerCase().startsWith((dated[1] as string).slice(0, 3).toLowerCase())) + 1;
   const iso = isoDate(`${dated[3]}-${String(month).padStart(2, '0')}-${String(dated[2]).padStart(2, '0')}`);
-  return { date: cleanValue(dated[0]), ...(iso ? { dateIso: iso } : {}) };
+  // "May 32, 2026" is no date.
+  return iso ? { date: cleanValue(dated[0]), dateIso: iso } : undefined;
 }
 
 export function parseBylineLine(line: string): { byline: string; date?: string; dateIso?: string } | undefined {

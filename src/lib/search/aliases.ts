@@ -37,12 +37,45 @@ export const aliasText = (aliases: readonly string[]): string => `${ALIAS_OPEN}$
 
 /**
  * An excerpt (HTML with <mark>s) without the aliases in it, whole or cut off at either end of the excerpt, and
- * without the space before each.
+ * without the space before each. Pagefind marks whole words, so a mark may open inside an alias and close outside
+ * it ("<mark>⟦27</mark> percent⟧"): the text is taken apart into marked and unmarked runs, the aliases are cut
+ * from the text, and the marks are put back around what is left of their runs.
  */
 export function withoutAliases(excerpt: string): string {
-  return excerpt
-    .replace(/\s*⟦[^⟦⟧]*⟧/gu, '')
-    .replace(/^[^⟦⟧]*⟧\s*/u, '')
-    .replace(/\s*⟦[^⟦⟧]*$/u, '')
-    .replace(/<mark>\s*<\/mark>/gu, '');
+  if (!/[⟦⟧]/u.test(excerpt)) return excerpt;
+  const runs: { text: string; marked: boolean }[] = [];
+  let marked = false;
+  for (const piece of excerpt.split(/(<\/?mark>)/u)) {
+    if (piece === '<mark>') marked = true;
+    else if (piece === '</mark>') marked = false;
+    else if (piece !== '') runs.push({ text: piece, marked });
+  }
+  const all = runs.map((r) => r.text).join('');
+  // An excerpt that starts inside an alias: its first bracket closes one.
+  let inAlias = all.search(/[⟦⟧]/u) === all.indexOf(ALIAS_CLOSE) && all.includes(ALIAS_CLOSE);
+  const kept: { text: string; marked: boolean }[] = [];
+  for (const run of runs) {
+    let text = '';
+    for (const ch of run.text) {
+      if (ch === ALIAS_OPEN) {
+        inAlias = true;
+        // The space before an alias goes with it.
+        text = text.trimEnd();
+        if (text === '') for (let i = kept.length - 1; i >= 0; i--) {
+          const k = kept[i] as { text: string; marked: boolean };
+          k.text = k.text.trimEnd();
+          if (k.text !== '') break;
+        }
+      } else if (ch === ALIAS_CLOSE) inAlias = false;
+      else if (!inAlias) text += ch;
+    }
+    kept.push({ text, marked: run.marked });
+  }
+  let out = kept
+    .filter((k) => k.text !== '')
+    .map((k) => (k.marked && k.text.trim() !== '' ? `<mark>${k.text}</mark>` : k.text))
+    .join('');
+  // An alias cut off at the start leaves the space after it.
+  if (!excerpt.trimStart().startsWith(ALIAS_OPEN) && /^[^⟦]*⟧/u.test(all)) out = out.trimStart();
+  return out;
 }

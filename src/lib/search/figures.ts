@@ -100,11 +100,14 @@ const SPELLED = new RegExp(
 
 /**
  * Numbers written in words before a unit, in digits: "twenty-seven percent" → "27 percent", "fifty billion" →
- * "50 billion", "seven-year" → "7-year" (as the articles write them). A number word alone ("one report") stays.
+ * "50 billion", "seven-year" → "7-year" (as the articles write them). A number word alone ("one report", "two years
+ * ago") stays.
  */
 export function withSpelledNumbers(text: string): { text: string; changed: [typed: string, form: string][] } {
   const changed: [string, string][] = [];
   const out = text.replace(SPELLED, (written: string, number: string, gap: string, unit: string) => {
+    // "seven-year" as the articles write "7-Year"; but "two years ago" is words.
+    if (/^years?$/iu.test(unit) && gap !== '-') return written;
     const [tens, ones] = number.toLowerCase().split(/[-\s]/u) as [string, string | undefined];
     const value = (wordValue(tens) ?? 0) + (ones ? (wordValue(ones) ?? 0) : 0);
     const word = /^(?:per\s+cent|pct)$/iu.test(unit) ? 'percent' : unit.toLowerCase();

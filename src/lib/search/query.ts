@@ -39,14 +39,21 @@ export interface QueryRewrite {
 export function rewriteQuery(typed: string): QueryRewrite {
   // A phrase between straight or typographic double quotes (a phone or a Mac types “…”): Pagefind's exact search,
   // with its figures in the index's form and without currency signs, which the index does not have.
-  const phrase = /^\s*["“„”](.+)["”“]\s*$/u.exec(typed);
+  // Only amounts are rewritten: "27%" stays, as the page writes it (the "27 percent" alias stands elsewhere, so a
+  // phrase "27 percent stake" would miss "27% stake"); Pagefind drops the "%" itself.
+  const phrase = /^\s*["“„”]([^"“”„]+)["”“]\s*$/u.exec(typed);
   if (phrase) {
     const inner = (phrase[1] as string).replace(/\s+/gu, ' ').trim();
     const figures: [string, string][] = [];
+    let words = '';
+    let at = 0;
     for (const f of figureForms(inner)) {
+      if (/ percent$/u.test(f.form)) continue;
       if (f.text.replace(/[$€£]/gu, '').trim() !== f.form) figures.push([f.text, f.form]);
+      words += inner.slice(at, f.index) + f.form;
+      at = f.index + f.text.length;
     }
-    const words = withFigureForms(inner).replace(/[$€£]/gu, '').replace(/\s+/gu, ' ').trim();
+    words = (words + inner.slice(at)).replace(/[$€£]/gu, '').replace(/\s+/gu, ' ').trim();
     const query = `"${words}"`;
     return { typed, query, terms: [query], leftOut: [], figures, exact: true };
   }

@@ -80,8 +80,13 @@ describe('what MDX reads but the site cannot render', () => {
     ]);
   });
 
-  it('an MDX comment is a note for editors, and allowed', () => {
+  it('an MDX comment is a note for editors, and allowed; code between two comments is not', () => {
     expect(parseMdxFile(`${FRONT}A claim {/* check this */} <Cite source="s" quote="q" />.\n`, EXPLAINER).problems).toEqual([]);
+    expect(parseMdxFile(`${FRONT}A claim {/* a */ /* b */} <Cite source="s" quote="q" />.\n`, EXPLAINER).problems).toEqual([]);
+    expect(
+      only(parseMdxFile(`${FRONT}A claim {/* one */ x /* two */} <Cite source="s" quote="q" />.\n`, EXPLAINER).problems)
+        .message,
+    ).toMatch(/^MDX reads \{\/\* one \*\/ x \/\* two \*\/\} as code/u);
   });
 
   it('a misspelt component is named, with the one meant; one with no near name lists those there are', () => {
@@ -254,5 +259,14 @@ describe('one mistake in the ledger is one problem, not one per reference to the
     const problems = checkContent(ROOT, copy.env).problems.map((p) => formatProblem(p).split('\n')[0]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${copy.rel}/content/claims\\.yaml:\\d+`, 'u'));
+  });
+
+  it('but a link to a claim that is not in the file at all is still reported while another claim is broken', () => {
+    const copy = copyContent('ledger-one-problem-and-a-link');
+    copy.edit('content/claims.yaml', (t) => t.replace(/(- id: license-term\n[\s\S]*?status: )states/u, '$1stated'));
+    copy.edit('content/pages/about.mdx', (t) => `${t.trimEnd()}\n\nSee [the claim](/claims/#no-such-claim).\n`);
+    const problems = checkContent(ROOT, copy.env).problems.map((p) => formatProblem(p).split('\n')[0]);
+    expect(problems).toHaveLength(2);
+    expect(problems.filter((l) => l?.includes('#no-such-claim'))).toHaveLength(1);
   });
 });

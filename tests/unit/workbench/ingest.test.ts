@@ -191,9 +191,21 @@ describe('planAddSource: a plain-text article with a byline and a date line unde
     expect(plan.report.passages).toMatchObject({ headings: 1, furniture: 2, paragraphs: 5 });
   });
 
+  it('finds the byline below a long standfirst, and takes no date from a line away from it', () => {
+    const standfirst = 'A long standfirst that sums up the whole article in more than twenty words, as some publishers print under the headline before the byline.';
+    const timeline = ['Timeline of the deal', standfirst, 'By Jane Doe', ...body, 'January 5, 2019', ...body].join('\n');
+    const read = planned(planAddSource(workspace(), request('t.txt', new TextEncoder().encode(`${timeline}\n`))));
+    const meta = parseSourcesMetadata(text(read.writes.find((w) => w.path === 'content/sources.yaml')?.content ?? ''), 'x')
+      .entries.at(-1)?.metadata;
+    expect(meta).toMatchObject({ byline: 'Jane Doe', date: 'not stated' });
+    expect(meta?.overrides).toEqual([{ line: 'By Jane Doe', kind: 'furniture', label: 'Byline' }]);
+  });
+
   it('reads a date only on a line of its own: a sentence that gives a date is not one', () => {
     expect(parseDateLine('April 29, 2026')).toEqual({ date: 'April 29, 2026', dateIso: '2026-04-29' });
     expect(parseDateLine('Updated: Apr. 29, 2026 10:15 am ET')).toMatchObject({ dateIso: '2026-04-29' });
+    expect(parseDateLine('April 29, 2026 10:15 a.m. ET')).toMatchObject({ dateIso: '2026-04-29' });
+    expect(parseDateLine('May 32, 2026')).toBeUndefined();
     expect(parseDateLine('Sam Columnist April 29, 2026')).toBeUndefined();
     expect(parseDateLine('The deal was signed on April 29, 2026.')).toBeUndefined();
   });
@@ -350,7 +362,8 @@ describe('planAddSource: refusals, with nothing to write', () => {
     const latin1 = Uint8Array.from('Headline\n\nThe caf\u00e9 deal was signed.\n', (c) => c.charCodeAt(0));
     const text = refusal(planAddSource(ws, request('cp1252.txt', latin1)));
     expect(text).toMatch(/^cp1252\.txt is not UTF-8 text: on line 3, byte 0xe9 at offset \d+ is not valid UTF-8\./u);
-    expect(text).toContain('Fix: save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 cp1252.txt > article.txt`');
+    // Beside the file, never over it (`> cp1252.txt` would empty it before iconv reads it).
+    expect(text).toContain('Fix: save it as UTF-8 under a new name, e.g. `iconv -f WINDOWS-1252 -t UTF-8 cp1252.txt > cp1252.utf8.txt`');
     expect(text).not.toMatch(/SHA256SUMS|not an article/u);
   });
 
