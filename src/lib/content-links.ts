@@ -87,6 +87,9 @@ export function checkContentLinks(targets: LinkTargets): ContentProblem[] {
     if (url?.startsWith('/explainers/')) explainers.set(url, f);
   }
 
+  // Every page address the site has besides sources and explainers' sections, sorted for the Fix line.
+  const pages = [...new Set([...FIXED_PAGES, ...targets.files.flatMap((f) => urlForContentFile(f.file) ?? [])])].sort();
+
   for (const { file, tree } of targets.files) {
     if (!tree) continue;
     const here = urlForContentFile(file) ?? '/';
@@ -201,13 +204,12 @@ export function checkContentLinks(targets: LinkTargets): ContentProblem[] {
     }
     // Any other page address (a file such as /data/claims.json is left to the build's check of the built site).
     if (/\.[A-Za-z0-9]+$/u.test(path) || path.startsWith('/pagefind/') || path.startsWith('/_astro/')) return undefined;
-    const pages = [...new Set([...FIXED_PAGES, ...targets.files.flatMap((f) => urlForContentFile(f.file) ?? [])])];
     if (pages.includes(path)) return undefined;
     if (pages.includes(`${path}/`)) return trailingSlash(raw, `${path}/${url.hash}`);
     const guess = closestWord(pages, path.endsWith('/') ? path : `${path}/`);
     return {
       message: `the link "${raw}" goes to ${path}, which is not a page of the site.${guess ? ` Did you mean ${guess}?` : ''}`,
-      fix: `link to one of the site's pages: ${pages.sort().join(', ')}, or a source (/sources/<slug>/).`,
+      fix: `link to one of the site's pages: ${pages.join(', ')}, or a source (/sources/<slug>/).`,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
-import { MONTH_NAMES } from './months.ts';
+import { isoOfStatedDate } from './months.ts';
 import { PASSAGE_KINDS } from './passages/types.ts';
 import { parseYamlList } from './yaml-list.ts';
 
@@ -143,17 +143,4 @@ export function parseSourcesMetadata(
     });
   }
   return { entries, problems };
-}
-
-/** "May 2, 2026", "2 May 2026" or "2026-05-02" as YYYY-MM-DD; undefined for anything less than a whole date. */
-export function isoOfStatedDate(date: string): string | undefined {
-  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/u.exec(date);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const month = (name: string) =>
-    MONTH_NAMES.findIndex((m) => m.toLowerCase() === name.toLowerCase() || m.slice(0, 3).toLowerCase() === name.toLowerCase().replace(/\.$/u, ''));
-  const mdy = /^\s*([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})\s*$/u.exec(date);
-  const dmy = /^\s*(\d{1,2})\s+([A-Za-z]+\.?),?\s+(\d{4})\s*$/u.exec(date);
-  const parts = mdy ? { m: month(mdy[1]!), d: Number(mdy[2]), y: mdy[3]! } : dmy ? { m: month(dmy[2]!), d: Number(dmy[1]), y: dmy[3]! } : undefined;
-  if (!parts || parts.m < 0 || parts.d < 1 || parts.d > 31) return undefined;
-  return `${parts.y}-${String(parts.m + 1).padStart(2, '0')}-${String(parts.d).padStart(2, '0')}`;
 }

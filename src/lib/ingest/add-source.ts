@@ -219,11 +219,11 @@ export function readArticle(file: { name: string; bytes: Uint8Array }): Read {
   // "Updated …" is not the date of publication.
   const overrides: PassageOverride[] = [];
   const top = passages.slice(0, 6);
-  const at = top.findIndex((p) => parseBylineLine(p.text) ?? parseBylineLine(p.text.replace(/^.*?\b(?=By\s)/u, '')));
+  const bylines = top.map((p) => parseBylineLine(p.text) ?? parseBylineLine(p.text.replace(/^.*?\b(?=By\s)/u, '')));
+  const at = bylines.findIndex(Boolean);
+  const byline = bylines[at];
   const bylinePassage = top[at];
-  if (bylinePassage) {
-    const byline = (parseBylineLine(bylinePassage.text) ??
-      parseBylineLine(bylinePassage.text.replace(/^.*?\b(?=By\s)/u, ''))) as NonNullable<ReturnType<typeof parseBylineLine>>;
+  if (byline && bylinePassage) {
     metadata.byline = { value: byline.byline, from: 'the byline line of the text' };
     if (byline.date) metadata.date = { value: byline.date, from: 'the byline line of the text' };
     if (byline.dateIso) metadata.dateIso = { value: byline.dateIso, from: 'the byline line of the text' };

@@ -9,7 +9,9 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { matchFurniture } from '../passages/rules.ts';
 import { cleanText, cleanValue } from './untrusted.ts';
-import { MONTH_NAMES as MONTHS } from '../months.ts';
+import { findMonthDayYear, isoDate, MONTH_NAMES as MONTHS } from '../months.ts';
+
+export { isoDate };
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item';
 
@@ -300,49 +302,31 @@ function httpUrl(v: string | undefined): string | undefined {
   }
 }
 
-/** The calendar date of an ISO timestamp as the publisher wrote it ("2026-05-03T09:30-04:00" → 2026-05-03). */
-export function isoDate(v: string | undefined): string | undefined {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/u.exec(v ?? '');
-  if (!match) return undefined;
-  const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
-}
-
 export const humanDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${MONTHS[(m as number) - 1]} ${d}, ${y}`;
 };
 
-const DATE_WORDS = new RegExp(
-  `\\b(${MONTHS.map((m) => `${m}|${m.slice(0, 3)}\\.?`).join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`,
-  'iu',
-);
-
-/** "By Dana Whitfield · May 5, 2026 · 4 min read" → byline, date as written, ISO date. */
 /**
  * A line that is only a date, as articles print it under the title: "April 29, 2026", "Published: Apr. 29, 2026",
- * "Updated April 29, 2026 10:15 am ET". Undefined for a line that says anything more.
+ * "Updated April 29, 2026 10:15 am ET". Undefined for a line that says anything more, or a day that does not exist.
  */
 export function parseDateLine(line: string): { date: string; dateIso: string } | undefined {
-  const dated = DATE_WORDS.exec(line);
-  if (!dated) return undefined;
-  const rest = `${line.slice(0, dated.index)} ${line.slice(dated.index + dated[0].length)}`
+  const dated = findMonthDayYear(line);
+  if (!dated?.iso) return undefined;
+  const rest = `${line.slice(0, dated.index)} ${line.slice(dated.index + dated.written.length)}`
     .replace(/[ap]\.m\./giu, ' ')
     .replace(/\b(?:published|updated|posted|on|at|am|pm|ET|EST|EDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST)\b/giu, ' ')
     .replace(/[\d:.,|·•–—()\s-]/gu, '');
-  if (rest !== '') return undefined;
-  const month = MONTHS.findIndex((m) => m.toLowerCase().startsWith((dated[1] as string).slice(0, 3).toLowerCase())) + 1;
-  const iso = isoDate(`${dated[3]}-${String(month).padStart(2, '0')}-${String(dated[2]).padStart(2, '0')}`);
-  // "May 32, 2026" is no date.
-  return iso ? { date: cleanValue(dated[0]), dateIso: iso } : undefined;
+  return rest === '' ? { date: cleanValue(dated.written), dateIso: dated.iso } : undefined;
 }
 
+/** "By Dana Whitfield · May 5, 2026 · 4 min read" → byline, date as written, ISO date. */
 export function parseBylineLine(line: string): { byline: string; date?: string; dateIso?: string } | undefined {
   const match = /^By\s+(.+)$/u.exec(line);
   if (!match || line.split(' ').length > 20) return undefined;
   const body = match[1] as string;
-  const dated = DATE_WORDS.exec(body);
+  const dated = findMonthDayYear(body);
   const name = (body.slice(0, dated?.index ?? body.length).split(/\s+[·|•–—]\s+/u)[0] ?? '').replace(
     /[\s,·|•–—]+$/u,
     '',
@@ -352,7 +336,5 @@ export function parseBylineLine(line: string): { byline: string; date?: string; 
   if (!new RegExp(`^${PART}(?:\\s+${PART}){0,7}$`, 'u').test(name)) return undefined;
   const byline = cleanValue(name);
   if (!dated) return { byline };
-  const month = MONTHS.findIndex((m) => m.toLowerCase().startsWith((dated[1] as string).slice(0, 3).toLowerCase())) + 1;
-  const iso = isoDate(`${dated[3]}-${String(month).padStart(2, '0')}-${String(dated[2]).padStart(2, '0')}`);
-  return { byline, date: cleanValue(dated[0]), ...(iso ? { dateIso: iso } : {}) };
+  return { byline, date: cleanValue(dated.written), ...(dated.iso ? { dateIso: dated.iso } : {}) };
 }

@@ -76,18 +76,23 @@ export function figureForms(text: string): FigureForm[] {
 }
 
 /**
- * The text with every figure in its one written form, and no currency sign left (the index has none):
- * "$50B deal" → "50 billion deal".
+ * The text with every figure in its one written form (or those `keep` keeps; the others stay as written), and no
+ * currency sign left (the index has none): "$50B deal" → "50 billion deal".
  */
-export function withFigureForms(text: string): string {
+export function withFigureForms(text: string, keep: (figure: FigureForm) => boolean = () => true): string {
   let out = '';
   let at = 0;
   const signless = (piece: string) => piece.replace(new RegExp(CURRENCY, 'gu'), ' ');
-  for (const figure of figureForms(text)) {
+  for (const figure of figureForms(text).filter(keep)) {
     out += signless(text.slice(at, figure.index)) + figure.form;
     at = figure.index + figure.text.length;
   }
   return out + signless(text.slice(at));
+}
+
+/** The figures of a text that its one written form changes beyond dropping a currency sign ("$50B", not "$50 billion"). */
+export function rewrittenFigures(text: string, keep: (figure: FigureForm) => boolean = () => true): FigureForm[] {
+  return figureForms(text).filter((f) => keep(f) && f.text.replace(new RegExp(CURRENCY, 'gu'), '').trim() !== f.form);
 }
 
 const SMALL = SMALL_NUMBERS.join('|');

@@ -1,4 +1,4 @@
-import { figureForms, withFigureForms, withSpelledNumbers } from './figures.ts';
+import { rewrittenFigures, withFigureForms, withSpelledNumbers, type FigureForm } from './figures.ts';
 import { trimPunctuation } from './words.ts';
 
 /**
@@ -38,23 +38,14 @@ export interface QueryRewrite {
  */
 export function rewriteQuery(typed: string): QueryRewrite {
   // A phrase between straight or typographic double quotes (a phone or a Mac types “…”): Pagefind's exact search,
-  // with its figures in the index's form and without currency signs, which the index does not have.
-  // Only amounts are rewritten: "27%" stays, as the page writes it (the "27 percent" alias stands elsewhere, so a
+  // with its amounts in the index's form and without currency signs, which the index does not have. "27%" stays, as the page writes it (the "27 percent" alias stands elsewhere, so a
   // phrase "27 percent stake" would miss "27% stake"); Pagefind drops the "%" itself.
   const phrase = /^\s*["“„”]([^"“”„]+)["”“]\s*$/u.exec(typed);
   if (phrase) {
-    const inner = (phrase[1] as string).replace(/\s+/gu, ' ').trim();
-    const figures: [string, string][] = [];
-    let words = '';
-    let at = 0;
-    for (const f of figureForms(inner)) {
-      if (/ percent$/u.test(f.form)) continue;
-      if (f.text.replace(/[$€£]/gu, '').trim() !== f.form) figures.push([f.text, f.form]);
-      words += inner.slice(at, f.index) + f.form;
-      at = f.index + f.text.length;
-    }
-    words = (words + inner.slice(at)).replace(/[$€£]/gu, '').replace(/\s+/gu, ' ').trim();
-    const query = `"${words}"`;
+    const inner = phrase[1] as string;
+    const amounts = (f: FigureForm) => !f.form.endsWith(' percent');
+    const figures = rewrittenFigures(inner, amounts).map((f): [string, string] => [f.text, f.form]);
+    const query = `"${withFigureForms(inner, amounts).replace(/\s+/gu, ' ').trim()}"`;
     return { typed, query, terms: [query], leftOut: [], figures, exact: true };
   }
   // Leaving a word out can bring a number and a scale together ("50 of bn"): rewrite until nothing changes, so
@@ -65,8 +56,7 @@ export function rewriteQuery(typed: string): QueryRewrite {
   const leftOut: string[] = [];
   const figures: [string, string][] = [...spelled.changed];
   for (let round = 0; round < 3; round += 1) {
-    for (const f of figureForms(text)) {
-      if (f.text.replace(/[$€£]/gu, '').trim() === f.form) continue;
+    for (const f of rewrittenFigures(text)) {
       // "fifty billion dollars": "fifty billion" became "50 billion", and "50 billion dollars" now "50 billion".
       const spelledBefore = figures.findIndex(([, form]) => f.text.startsWith(form));
       if (spelledBefore >= 0) {

@@ -55,8 +55,8 @@ export function nearestWord(word: string, vocabulary: Vocabulary): string | unde
   let best: { word: string; edits: number; pages: number } | undefined;
   for (const [candidate, pages] of vocabulary) {
     if (Math.abs(candidate.length - typed.length) > 2 || candidate.length < MIN_CORRECTED_LENGTH) continue;
-    if (!isNear(typed, candidate)) continue;
-    const edits = typoDistance(typed, candidate);
+    const edits = nearness(typed, candidate);
+    if (edits === undefined) continue;
     if (
       !best ||
       edits < best.edits ||
@@ -69,13 +69,16 @@ export function nearestWord(word: string, vocabulary: Vocabulary): string | unde
 }
 
 /** The rule of nearestWord: is `candidate` near enough to `typed` to be what was meant? */
-export function isNear(typed: string, candidate: string): boolean {
+export const isNear = (typed: string, candidate: string): boolean => nearness(typed, candidate) !== undefined;
+
+/** The edits between the two words when `candidate` is near enough to `typed`, else undefined. */
+function nearness(typed: string, candidate: string): number | undefined {
   const edits = typoDistance(typed, candidate);
   if (edits === 1) {
     const changedLetter = typed.length === candidate.length && distance(typed, candidate) === 1;
-    return !(changedLetter && typed.length <= MIN_CORRECTED_LENGTH);
+    return changedLetter && typed.length <= MIN_CORRECTED_LENGTH ? undefined : 1;
   }
-  return edits === 2 && typed.length >= 7 && candidate.slice(0, 2) === typed.slice(0, 2);
+  return edits === 2 && typed.length >= 7 && candidate.slice(0, 2) === typed.slice(0, 2) ? 2 : undefined;
 }
 
 /**
